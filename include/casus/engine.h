@@ -1,0 +1,71 @@
+// Engine: codes dated news documents into CAMEO/PLOVER events.
+//
+// An Engine holds the compiled knowledge base and verb dictionary. It is
+// immutable after Open(): CodeDocument() is const and may be called from any
+// number of threads at once; each call uses its own scratch state.
+//
+//   std::unique_ptr<casus::Engine> engine;
+//   casus::Status s = casus::Engine::Open(casus::Options::Defaults(), &engine);
+//   casus::CodedDocument out;
+//   if (s.ok()) engine->CodeDocument(doc, &out);
+//   std::vector<casus::Event> events = casus::MergeEvents(std::move(out.events));
+#ifndef CASUS_INCLUDE_CASUS_ENGINE_H_
+#define CASUS_INCLUDE_CASUS_ENGINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "casus/options.h"
+#include "casus/status.h"
+#include "casus/types.h"
+
+namespace casus {
+
+struct Sentence {
+  int index = 0;
+  size_t start = 0;  // byte span in Document::text
+  size_t end = 0;
+  std::string text;
+};
+
+// The result of coding one document: its sentences and one Event per mention
+// (not yet merged: each Event has exactly one Mention).
+struct CodedDocument {
+  Document doc;
+  std::vector<Sentence> sentences;
+  std::vector<Event> events;
+  std::vector<std::string> warnings;  // e.g. truncation
+};
+
+struct KbStats {
+  size_t countries = 0, agents = 0, actors = 0, roles = 0, places = 0;
+  size_t verb_patterns = 0, cameo_codes = 0;
+  double load_seconds = 0;
+};
+
+class Engine {
+ public:
+  // Loads and compiles the data files named by `options`. Errors name the file
+  // and line.
+  static Status Open(const Options& options, std::unique_ptr<Engine>* engine);
+
+  virtual ~Engine() = default;
+
+  // Codes one document. Thread-safe.
+  virtual Status CodeDocument(const Document& doc, CodedDocument* out) const = 0;
+
+  virtual KbStats Stats() const = 0;
+};
+
+// Merges mention-level events: mentions with the same date, 3-digit code and
+// dyad (unordered for symmetric codes such as 04x) become one event. The result
+// is sorted by (date, id) and does not depend on the input order.
+std::vector<Event> MergeEvents(std::vector<Event> mention_events);
+
+// The stable id of the event an (unmerged) event's mention belongs to.
+std::string EventKeyId(const Event& e);
+
+}  // namespace casus
+
+#endif  // CASUS_INCLUDE_CASUS_ENGINE_H_

@@ -1,0 +1,19 @@
+// Output formats for events.
+#ifndef CASUS_INCLUDE_CASUS_OUTPUT_H_
+#define CASUS_INCLUDE_CASUS_OUTPUT_H_
+
+#include <string>
+
+#include "casus/types.h"
+
+namespace casus {
+
+// One event as a single-line JSON object with the documented key order:
+// id, date, date_precision, source, target, cameo, root, quad_class, goldstein,
+// plover, location, negated, modality, num_mentions, num_articles, num_sources,
+// mentions.
+std::string EventToJson(const Event& e);
+
+}  // namespace casus
+
+#endif  // CASUS_INCLUDE_CASUS_OUTPUT_H_

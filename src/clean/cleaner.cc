@@ -1,0 +1,198 @@
+#include "clean/cleaner.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+
+#include "util/text.h"
+
+namespace casus {
+
+namespace {
+
+size_t WordCount(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ' || c == '\t';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+bool IsMonthName(std::string_view w) {
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December",
+                                  "Jan",     "Feb",      "Mar",       "Apr",     "Jun",      "Jul",
+                                  "Aug",     "Sep",      "Sept",      "Oct",     "Nov",      "Dec"};
+  for (const char* m : kMonths)
+    if (w == m) return true;
+  return false;
+}
+
+// "May 17, 2025", "17 May 2025", "2025-05-17", "May 17, 2025 10:30 GMT".
+bool IsDateLine(std::string_view line) {
+  if (WordCount(line) > 6) return false;
+  bool has_month = false, has_year = false;
+  std::string word;
+  auto flush = [&] {
+    std::string w = word;
+    while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.pop_back();
+    if (IsMonthName(w)) has_month = true;
+    if (w.size() == 4 && std::all_of(w.begin(), w.end(), ::isdigit)) has_year = true;
+    if (w.size() == 10 && w[4] == '-' && w[7] == '-') has_month = has_year = true;
+    word.clear();
+  };
+  for (char c : line) {
+    if (c == ' ') flush();
+    else word += c;
+  }
+  flush();
+  return has_month && has_year;
+}
+
+bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> needles) {
+  for (auto n : needles)
+    if (s.find(n) != std::string_view::npos) return true;
+  return false;
+}
+
+// Block headers after which the page lists other articles.
+bool IsBlockMarker(std::string_view line) {
+  static const char* kMarkers[] = {"Explore", "Recommended", "Related", "Related Articles",
+                                   "Related articles", "Related Stories", "Related stories",
+                                   "Read more", "Read More", "Read also", "See also", "More from",
+                                   "More stories", "Most read", "Most Read", "Most popular",
+                                   "Trending", "You may also like", "Latest", "Top stories",
+                                   "More on this story", "Also read"};
+  std::string_view t = Trim(line);
+  while (!t.empty() && (t.back() == ':')) t.remove_suffix(1);
+  for (const char* m : kMarkers)
+    if (t == m) return true;
+  return false;
+}
+
+bool EndsLikeSentence(std::string_view line) {
+  std::string_view t = Trim(line);
+  if (t.empty()) return false;
+  char c = t.back();
+  if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')') return true;
+  return EndsWith(t, "\xE2\x80\x9D");  // right double quotation mark
+}
+
+// A short line that is not a sentence: a headline of another article, a byline.
+bool LooksLikeHeadline(std::string_view line) {
+  return !EndsLikeSentence(line) && WordCount(line) <= 20;
+}
+
+bool IsBackground(std::string_view p) {
+  if (ContainsAny(p, {"(born ", "; born ", "(b. ", ", born "})) return true;
+  // "born 21 March 1950", "was born in 1950"
+  size_t b = p.find(" born ");
+  return b != std::string_view::npos && b < 400 && p.find("was born") != std::string_view::npos;
+}
+
+}  // namespace
+
+bool IsDebrisLine(std::string_view raw) {
+  std::string_view line = Trim(raw);
+  if (line.empty()) return true;
+  std::string lower = AsciiLower(line);
+  // Read-time and share lines: "1 min read", "3 minute read".
+  if (WordCount(line) <= 4 && (EndsWith(lower, "min read") || EndsWith(lower, "minute read") ||
+                               EndsWith(lower, "mins read")))
+    return true;
+  if (StartsWith(lower, "photo:") || StartsWith(lower, "photo by") || StartsWith(lower, "image:") ||
+      StartsWith(lower, "(photo") || StartsWith(lower, "picture:") || StartsWith(lower, "file photo"))
+    return true;
+  if (ContainsAny(line, {"/ REUTERS", "/ AFP", "/ AP", "/Reuters", "Getty Images", "licensed under",
+                         "All rights reserved", "\xC2\xA9"}))
+    return true;
+  if (StartsWith(line, "SOURCE:") || StartsWith(line, "Source:")) return true;
+  // "RelatedTRT Global - ..." (a related-story link glued to its label)
+  if (StartsWith(line, "Related") && line.size() > 7 && !StartsWith(line, "Related to")) {
+    char c = line[7];
+    if (std::isupper(static_cast<unsigned char>(c)) || c == ':' || c == ' ') return true;
+  }
+  if (StartsWith(line, "By ") && WordCount(line) <= 5 && !EndsLikeSentence(line)) return true;
+  if (IsDateLine(line)) return true;
+  if (lower == "advertisement" || lower == "share" || lower == "share this article" ||
+      lower == "comments" || lower == "print")
+    return true;
+  return false;
+}
+
+std::vector<Paragraph> CleanDocument(const Document& doc) {
+  std::vector<Paragraph> out;
+  std::string_view text = doc.text;
+  size_t title_end = std::min(doc.body_offset > 0 ? doc.body_offset - 1 : 0, text.size());
+  if (title_end > 0) out.push_back(Paragraph{0, title_end, true, false});
+
+  // Raw paragraphs by layout.
+  std::vector<std::pair<size_t, size_t>> raw;
+  size_t pos = std::min(doc.body_offset, text.size());
+  auto push = [&](size_t b, size_t e) {
+    while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+    if (e > b) raw.emplace_back(b, e);
+  };
+  size_t para_start = pos;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    size_t next = nl + 1;
+    bool boundary = nl == text.size();
+    if (!boundary) {
+      switch (doc.layout) {
+        case Layout::kLines: boundary = true; break;
+        case Layout::kBlankLines: {
+          size_t q = next;
+          while (q < text.size() && (text[q] == ' ' || text[q] == '\t' || text[q] == '\r')) ++q;
+          boundary = q >= text.size() || text[q] == '\n';
+          break;
+        }
+        case Layout::kIndented:
+          boundary = next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\n');
+          break;
+      }
+    }
+    if (boundary) {
+      push(para_start, nl);
+      para_start = next;
+    }
+    if (nl == text.size()) break;
+    pos = next;
+  }
+
+  std::set<std::string_view> seen;
+  seen.insert(Trim(text.substr(0, title_end)));
+  bool in_list = false;
+  // A trailing run of three or more headline-like lines is a link list.
+  size_t tail_list_from = raw.size();
+  if (doc.layout == Layout::kLines) {
+    size_t i = raw.size();
+    while (i > 0 && LooksLikeHeadline(text.substr(raw[i - 1].first, raw[i - 1].second - raw[i - 1].first))) --i;
+    if (raw.size() - i >= 3) tail_list_from = i;
+  }
+  for (size_t i = 0; i < raw.size(); ++i) {
+    auto [b, e] = raw[i];
+    std::string_view p = text.substr(b, e - b);
+    if (i >= tail_list_from) break;
+    if (IsBlockMarker(p)) {
+      in_list = true;
+      continue;
+    }
+    if (in_list) {
+      if (LooksLikeHeadline(p)) continue;
+      in_list = false;
+    }
+    if (IsDebrisLine(p)) continue;
+    if (!seen.insert(p).second) continue;  // repeated headline or paragraph
+    out.push_back(Paragraph{b, e, false, IsBackground(p)});
+  }
+  return out;
+}
+
+}  // namespace casus

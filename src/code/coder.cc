@@ -1,0 +1,521 @@
+#include "code/coder.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+
+namespace casus {
+
+namespace {
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+constexpr size_t kMaxLeft = 14;   // tokens searched left for a subject
+constexpr size_t kMaxRight = 12;  // tokens searched right for an object
+
+bool In(const std::string& w, std::initializer_list<const char*> set) {
+  for (const char* s : set)
+    if (w == s) return true;
+  return false;
+}
+
+bool IsPreposition(const std::string& w) {
+  return In(w, {"of", "in", "at", "to", "from", "with", "for", "by", "on", "against", "between",
+                "among", "about", "over", "into", "near", "during", "after", "before", "under",
+                "toward", "towards", "through", "like", "than", "including", "via", "within",
+                "without", "behind", "across", "following", "upon", "amid", "despite"});
+}
+
+bool IsLeftBreak(const Token& t) {
+  return In(t.lower, {";", ":", "\"", "said", "says", "told", "added", "stated", "according",
+                      "that", "which", "because", "although", "while", "whereas", "but", "(", ")",
+                      "whether", "if"});
+}
+
+bool IsRightBreak(const Token& t) {
+  return In(t.lower, {";", ":", "\"", ".", "said", "says", "told", "added", "which", "who", "while",
+                      "whereas", "but", "because", "although", "when", "(", ")", "if", "and"});
+}
+
+bool IsClausePunct(const std::string& w) { return In(w, {",", ";", ":", ".", "\"", "(", ")", "?", "!"}); }
+
+bool IsNegator(const std::string& w) { return In(w, {"not", "n't", "never", "no", "neither", "nor"}); }
+
+bool StartsWithAny(const std::string& w, std::initializer_list<const char*> stems) {
+  for (const char* s : stems)
+    if (w.compare(0, std::char_traits<char>::length(s), s) == 0) return true;
+  return false;
+}
+
+int QuadClass(const std::string& root) {
+  int r = std::atoi(root.c_str());
+  if (r <= 5) return 1;
+  if (r <= 8) return 2;
+  if (r <= 13) return 3;
+  return 4;
+}
+
+bool Symmetric(const std::string& code) {
+  return code.compare(0, 2, "04") == 0 || code.compare(0, 3, "057") == 0 ||
+         code.compare(0, 2, "06") == 0 || code.compare(0, 3, "190") == 0;
+}
+
+struct Match {
+  size_t tb = 0, te = 0;
+  int pattern = -1;
+  size_t target = kNone;  // mention index from a % slot
+  bool consumed = false;  // used as a modality trigger ("threatened to ...")
+};
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const KnowledgeBase& kb, const VerbDictionary& verbs, const Options& options,
+                const SentenceContext& ctx)
+      : kb_(kb), verbs_(verbs), options_(options), ctx_(ctx), toks_(*ctx.tokens), ms_(*ctx.mentions) {
+    owner_.assign(ctx.te - ctx.tb, kNone);
+    for (size_t k = 0; k < ms_.size(); ++k)
+      for (size_t t = ms_[k].tb; t < ms_[k].te; ++t) owner_[t - ctx.tb] = k;
+  }
+
+  void Run(std::vector<CodedMention>* out);
+
+ private:
+  size_t Owner(size_t t) const { return t >= ctx_.tb && t < ctx_.te ? owner_[t - ctx_.tb] : kNone; }
+  bool Usable(size_t m, bool allow_adjective) const {
+    const ActorMention& a = ms_[m];
+    return !a.place_only && !a.agent_only && !a.code.empty() && (allow_adjective || !a.adjective_only);
+  }
+  bool BlocksWord(size_t t) const {
+    size_t m = Owner(t);
+    return m != kNone && !ms_[m].agent_only;
+  }
+  bool TokenHasLemma(size_t t, const PatternElem& e) const {
+    const std::vector<int>* ls = verbs_.Lemmas(toks_[t].lower);
+    if (!ls) return false;
+    for (int l : *ls)
+      if (std::find(e.lemmas.begin(), e.lemmas.end(), l) != e.lemmas.end()) return true;
+    return false;
+  }
+  bool TryMatch(const VerbPattern& p, size_t k, size_t pos, size_t* end, size_t* target) const;
+  void FindMatches();
+  size_t LeftSubject(size_t from, bool allow_prep) const;
+  size_t RightObject(size_t from) const;
+  size_t AfterBy(size_t from) const;
+  std::vector<size_t> Chain(size_t m) const;
+  bool Passive(const Match& mt) const;
+  // 0 asserted, 1 intent, 2 threat, -1 drop (hypothetical)
+  int ModalityOf(size_t from, size_t verb_tb, size_t* trigger) const;
+  bool Negated(size_t from, size_t verb_tb) const;
+  void Emit(const Match& mt, size_t src, size_t tgt, const std::string& note,
+            std::vector<CodedMention>* out);
+
+  const KnowledgeBase& kb_;
+  const VerbDictionary& verbs_;
+  const Options& options_;
+  const SentenceContext& ctx_;
+  const std::vector<Token>& toks_;
+  const std::vector<ActorMention>& ms_;
+  std::vector<size_t> owner_;
+  std::vector<Match> matches_;
+  std::vector<DateExpr> dates_;
+  std::vector<size_t> date_owner_;  // per date expression: match index
+};
+
+bool SentenceCoder::TryMatch(const VerbPattern& p, size_t k, size_t pos, size_t* end, size_t* target) const {
+  if (k == p.elems.size()) {
+    *end = pos;
+    return true;
+  }
+  const PatternElem& e = p.elems[k];
+  switch (e.kind) {
+    case PatternElem::Kind::kWord:
+      if (pos < ctx_.te && !BlocksWord(pos) && TokenHasLemma(pos, e) && TryMatch(p, k + 1, pos + 1, end, target))
+        return true;
+      return e.optional && TryMatch(p, k + 1, pos, end, target);
+    case PatternElem::Kind::kGap:
+      for (size_t g = 0; g <= 3; ++g) {
+        if (g > 0) {
+          size_t t = pos + g - 1;
+          if (t >= ctx_.te || Owner(t) != kNone || IsClausePunct(toks_[t].lower)) break;
+        }
+        if (TryMatch(p, k + 1, pos + g, end, target)) return true;
+      }
+      return false;
+    case PatternElem::Kind::kTarget: {
+      size_t q = pos;
+      if (q < ctx_.te && In(toks_[q].lower, {"the", "a", "an"})) ++q;
+      size_t m = Owner(q);
+      if (m == kNone || ms_[m].tb != q || !Usable(m, false)) return false;
+      size_t saved = *target;
+      *target = m;
+      if (TryMatch(p, k + 1, ms_[m].te, end, target)) return true;
+      *target = saved;
+      return false;
+    }
+  }
+  return false;
+}
+
+void SentenceCoder::FindMatches() {
+  for (size_t i = ctx_.tb; i < ctx_.te; ++i) {
+    if (BlocksWord(i)) continue;
+    const std::vector<int>* ls = verbs_.Lemmas(toks_[i].lower);
+    if (!ls) continue;
+    Match best;
+    for (int l : *ls) {
+      const std::vector<int>* ps = verbs_.PatternsFor(l);
+      if (!ps) continue;
+      for (int pi : *ps) {
+        size_t end = 0, target = kNone;
+        if (!TryMatch(verbs_.pattern(pi), 0, i, &end, &target)) continue;
+        if (best.pattern < 0 || end > best.te || (end == best.te && pi < best.pattern)) {
+          best.tb = i;
+          best.te = end;
+          best.pattern = pi;
+          best.target = target;
+        }
+      }
+    }
+    if (best.pattern < 0) continue;
+    matches_.push_back(best);
+    i = best.te - 1;
+  }
+}
+
+size_t SentenceCoder::LeftSubject(size_t from, bool allow_prep) const {
+  size_t steps = 0;
+  for (size_t t = from; t > ctx_.tb && steps < kMaxLeft; ++steps) {
+    --t;
+    if (IsLeftBreak(toks_[t])) return kNone;
+    size_t m = Owner(t);
+    if (m == kNone) continue;
+    t = ms_[m].tb;
+    if (!Usable(m, false)) continue;
+    size_t before = t;
+    while (before > ctx_.tb && In(toks_[before - 1].lower, {"the", "a", "an"})) --before;
+    if (!allow_prep && before > ctx_.tb && IsPreposition(toks_[before - 1].lower)) continue;
+    return m;
+  }
+  return kNone;
+}
+
+size_t SentenceCoder::RightObject(size_t from) const {
+  for (size_t t = from, steps = 0; t < ctx_.te && steps < kMaxRight; ++t, ++steps) {
+    if (IsRightBreak(toks_[t])) return kNone;
+    size_t m = Owner(t);
+    if (m == kNone) continue;
+    if (Usable(m, false)) return m;
+    t = ms_[m].te - 1;
+  }
+  return kNone;
+}
+
+size_t SentenceCoder::AfterBy(size_t from) const {
+  for (size_t t = from; t < ctx_.te && t < from + 8; ++t) {
+    if (IsRightBreak(toks_[t])) return kNone;
+    if (toks_[t].lower != "by") continue;
+    size_t q = t + 1;
+    if (q < ctx_.te && In(toks_[q].lower, {"the", "a", "an"})) ++q;
+    size_t m = Owner(q);
+    if (m != kNone && ms_[m].tb == q && Usable(m, false)) return m;
+    return kNone;
+  }
+  return kNone;
+}
+
+std::vector<size_t> SentenceCoder::Chain(size_t m) const {
+  std::vector<size_t> out;
+  if (ms_[m].chain < 0) return {m};
+  for (size_t k = 0; k < ms_.size(); ++k)
+    if (ms_[k].chain == ms_[m].chain && !ms_[k].place_only && !ms_[k].agent_only) out.push_back(k);
+  return out;
+}
+
+bool SentenceCoder::Passive(const Match& mt) const {
+  const std::string& w = toks_[mt.tb].lower;
+  if (w.size() < 3 || w.compare(w.size() - 3, 3, "ing") == 0) return false;
+  const VerbPattern& p = verbs_.pattern(mt.pattern);
+  if (p.noun) return false;
+  // Inflected form, not the bare lemma: "met", "attacked".
+  bool bare = false;
+  for (int l : p.elems[0].lemmas)
+    if (verbs_.lemma(l) == w) bare = true;
+  if (bare && w.back() != 'd' && w.back() != 'n' && w.back() != 't') return false;
+  if (w.back() == 's' && w[w.size() - 2] != 's') return false;
+  for (size_t t = mt.tb, steps = 0; t > ctx_.tb && steps < 4; ++steps) {
+    --t;
+    const std::string& b = toks_[t].lower;
+    if (In(b, {"is", "are", "was", "were", "been", "be", "being", "get", "got", "gets"})) return true;
+    bool adverb = (b.size() > 3 && b.compare(b.size() - 2, 2, "ly") == 0) ||
+                  In(b, {"once", "again", "also", "already", "reportedly", "allegedly", "just", "still",
+                         "later", "not", "n't", "never", "then", "recently", "previously"});
+    if (!adverb) return false;
+  }
+  return false;
+}
+
+int SentenceCoder::ModalityOf(size_t from, size_t verb_tb, size_t* trigger) const {
+  *trigger = kNone;
+  for (size_t t = ctx_.tb; t < verb_tb; ++t)
+    if (In(toks_[t].lower, {"if", "unless", "whether"})) return -1;
+  if (ctx_.te > ctx_.tb && toks_[ctx_.te - 1].lower == "?") return -1;
+  size_t lo = verb_tb > 6 ? std::max(from, verb_tb - 6) : from;
+  for (size_t t = verb_tb; t > lo;) {
+    --t;
+    const Token& tok = toks_[t];
+    const std::string& w = tok.lower;
+    if (In(w, {"will", "'ll", "shall"})) return 1;
+    if (In(w, {"would", "could", "might", "should"})) return -1;
+    if (w == "may" && !tok.capitalized) return -1;
+    if (w == "to" && t > ctx_.tb) {
+      const std::string& v = toks_[t - 1].lower;
+      if (StartsWithAny(v, {"threat", "warn"})) {
+        *trigger = t - 1;
+        return 2;
+      }
+      if (StartsWithAny(v, {"plan", "intend", "aim", "want", "hope", "expect", "seek", "sought", "agree",
+                            "decid", "promis", "pledg", "vow", "offer", "prepar", "schedul", "due",
+                            "likely", "ready", "willing", "set", "going", "prepared", "wish", "propos"})) {
+        *trigger = t - 1;
+        return 1;
+      }
+      return 0;
+    }
+  }
+  return 0;
+}
+
+bool SentenceCoder::Negated(size_t from, size_t verb_tb) const {
+  size_t lo = verb_tb > 5 ? std::max(from, verb_tb - 5) : from;
+  for (size_t t = lo; t < verb_tb; ++t) {
+    const std::string& w = toks_[t].lower;
+    if (IsNegator(w)) return true;
+    if (StartsWithAny(w, {"refus", "fail", "declin"}) && t + 1 < ctx_.te && toks_[t + 1].lower == "to") return true;
+  }
+  return false;
+}
+
+void SentenceCoder::Emit(const Match& mt, size_t src, size_t tgt, const std::string& note,
+                         std::vector<CodedMention>* out) {
+  const VerbPattern& p = verbs_.pattern(mt.pattern);
+  if (src == kNone || src == tgt) return;
+  const ActorMention& s = ms_[src];
+  if (tgt != kNone && ms_[tgt].code == s.code) return;
+  if (tgt == kNone && p.code.compare(0, 2, "14") != 0) return;
+
+  size_t from = s.te <= mt.tb ? s.te : ctx_.tb;
+  bool negated = p.noun ? (mt.tb > ctx_.tb && IsNegator(toks_[mt.tb - 1].lower)) || Negated(from, mt.tb)
+                        : Negated(from, mt.tb);
+  if (negated && !options_.keep_negated) return;
+  size_t trigger = kNone;
+  int modality = p.noun ? 0 : ModalityOf(from, mt.tb, &trigger);
+  if (modality < 0) return;
+  std::string code = p.code;
+  if (modality > 0) {
+    code = kb_.ModalCode(code.substr(0, 2), modality == 2);
+    if (code.empty()) return;
+  }
+  const CameoCode* cc = kb_.FindCameo(code);
+  if (!cc && code.size() > 3) cc = kb_.FindCameo(code.substr(0, 3));
+  if (!cc) return;
+
+  // Date: the nearest date expression this match owns.
+  size_t mi = &mt - matches_.data();
+  const DateExpr* date = nullptr;
+  size_t best = kNone;
+  for (size_t d = 0; d < dates_.size(); ++d) {
+    if (date_owner_[d] != mi) continue;
+    size_t dist = dates_[d].tb >= mt.te ? dates_[d].tb - mt.te : (mt.tb >= dates_[d].te ? mt.tb - dates_[d].te : 0);
+    if (dist < best) {
+      best = dist;
+      date = &dates_[d];
+    }
+  }
+  if (!date && ctx_.background) return;
+
+  CodedMention cm;
+  Event& e = cm.event;
+  e.date = date ? date->date : ctx_.published;
+  e.date_precision = date ? date->precision : DatePrecision::kDay;
+  cm.date_from_text = date != nullptr;
+  e.source = Actor{s.code, s.name, s.country, s.kb_id};
+  if (tgt != kNone) {
+    const ActorMention& t = ms_[tgt];
+    e.target = Actor{t.code, t.name, t.country, t.kb_id};
+  }
+  e.cameo = cc->code;
+  e.root = cc->code.substr(0, 2);
+  e.quad_class = QuadClass(e.root);
+  e.goldstein = cc->goldstein;
+  e.plover_type = cc->plover_type;
+  e.plover_mode = cc->plover_mode;
+  e.negated = negated;
+  e.modality = modality == 0 ? Modality::kAsserted : (modality == 1 ? Modality::kIntent : Modality::kThreat);
+  // Location: the nearest place named in the sentence ("in Istanbul").
+  size_t best_place = kNone;
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    if (!ms_[k].place || !ms_[k].place_only) continue;
+    size_t dist = ms_[k].tb >= mt.te ? ms_[k].tb - mt.te : mt.tb - std::min(mt.tb, ms_[k].te);
+    if (dist < best_place) {
+      best_place = dist;
+      e.location = ms_[k].place;
+    }
+  }
+  Mention m;
+  m.rule = p.origin + " " + (p.noun ? "N " : "V ") + p.text + note;
+  if (modality == 1) m.rule += " [intent]";
+  if (modality == 2) m.rule += " [threat]";
+  if (negated) m.rule += " [negated]";
+  if (date) {
+    m.rule += " [date: " + std::string(ctx_.text.substr(toks_[date->tb].start, toks_[date->te - 1].end - toks_[date->tb].start)) + "]";
+  }
+  e.mentions.push_back(std::move(m));
+  out->push_back(std::move(cm));
+}
+
+void SentenceCoder::Run(std::vector<CodedMention>* out) {
+  FindMatches();
+  if (matches_.empty()) return;
+  // Modality triggers that are themselves matches ("threatened to attack")
+  // yield to the verb they govern.
+  for (Match& mt : matches_) {
+    size_t trigger;
+    ModalityOf(ctx_.tb, mt.tb, &trigger);
+    if (trigger == kNone) continue;
+    for (Match& other : matches_)
+      if (&other != &mt && other.tb <= trigger && trigger < other.te) other.consumed = true;
+  }
+  bool future = false;
+  for (size_t t = ctx_.tb; t < ctx_.te; ++t)
+    if (In(toks_[t].lower, {"will", "'ll", "shall"})) future = true;
+  dates_ = FindDates(toks_, ctx_.tb, ctx_.te, ctx_.published, future);
+  for (const DateExpr& d : dates_) {
+    size_t owner = kNone, best = kNone;
+    for (size_t k = 0; k < matches_.size(); ++k) {
+      if (matches_[k].consumed || verbs_.pattern(matches_[k].pattern).code.empty()) continue;
+      size_t dist = d.tb >= matches_[k].te ? d.tb - matches_[k].te : matches_[k].tb - std::min(matches_[k].tb, d.te);
+      if (dist < best) {
+        best = dist;
+        owner = k;
+      }
+    }
+    date_owner_.push_back(owner);
+  }
+
+  for (const Match& mt : matches_) {
+    const VerbPattern& p = verbs_.pattern(mt.pattern);
+    if (p.code.empty() || mt.consumed) continue;
+    std::vector<std::pair<size_t, size_t>> pairs;
+    std::string note;
+    if (!p.noun) {
+      size_t src = kNone, tgt = mt.target;
+      if (Passive(mt)) {
+        tgt = LeftSubject(mt.tb, false);
+        src = AfterBy(mt.te);
+        note = " [passive]";
+      } else {
+        src = LeftSubject(mt.tb, false);
+        if (tgt == kNone) tgt = RightObject(mt.te);
+      }
+      if (src == kNone) continue;
+      std::vector<size_t> srcs = Chain(src);
+      if (tgt == kNone && srcs.size() >= 2 && Symmetric(p.code)) {
+        pairs.emplace_back(srcs[0], srcs[1]);
+      } else {
+        std::vector<size_t> tgts = tgt == kNone ? std::vector<size_t>{kNone} : Chain(tgt);
+        for (size_t s : srcs)
+          for (size_t t : tgts) pairs.emplace_back(s, t);
+      }
+    } else {
+      // Noun events.
+      size_t after = mt.te;
+      size_t with = kNone;
+      if (after < ctx_.te && toks_[after].lower == "between") {
+        size_t q = after + 1;
+        if (q < ctx_.te && toks_[q].lower == "the") ++q;
+        size_t a = Owner(q);
+        if (a != kNone && Usable(a, true)) {
+          std::vector<size_t> chain = Chain(a);
+          if (chain.size() >= 2) pairs.emplace_back(chain[0], chain[1]);
+        }
+      }
+      for (size_t q = after; pairs.empty() && q < std::min(after + 2, ctx_.te); ++q) {
+        if (toks_[q].lower != "with") continue;
+        size_t r = q + 1;
+        if (r < ctx_.te && In(toks_[r].lower, {"the", "a", "an"})) ++r;
+        size_t m = Owner(r);
+        if (m != kNone && Usable(m, true)) with = m;
+        break;
+      }
+      // Pre-modifiers: "Moscow-Kiev peace talks", "Russia's talks", "his call".
+      size_t pre = kNone;
+      bool pronoun = false;
+      for (size_t t = mt.tb, steps = 0; pairs.empty() && t > ctx_.tb && steps < 3; ++steps) {
+        --t;
+        const std::string& w = toks_[t].lower;
+        if (In(w, {"his", "her", "their", "its"})) {
+          pronoun = true;
+          break;
+        }
+        size_t m = Owner(t);
+        if (m != kNone) {
+          if (Usable(m, true)) pre = m;
+          break;
+        }
+        if (w == "'s" || (toks_[t].kind == TokenKind::kWord && !IsPreposition(w) && !In(w, {"the", "a", "an", "and"})))
+          continue;
+        break;
+      }
+      if (pairs.empty() && pre != kNone) {
+        std::vector<size_t> chain = Chain(pre);
+        if (chain.size() >= 2) pairs.emplace_back(chain[0], chain[1]);
+        else if (with != kNone) pairs.emplace_back(pre, with);
+      }
+      if (pairs.empty() && with != kNone) {
+        size_t src = kNone;
+        if (pronoun) {
+          for (size_t t = mt.tb; t > ctx_.tb && src == kNone;) {
+            --t;
+            size_t m = Owner(t);
+            if (m != kNone && Usable(m, false)) src = m;
+          }
+        } else {
+          src = LeftSubject(mt.tb, false);
+        }
+        if (src == kNone && ctx_.te > ctx_.tb && IsPreposition(toks_[ctx_.tb].lower)) {
+          // "During the phone call with X ..., Y reaffirmed": Y is the caller.
+          size_t comma = kNone;
+          for (size_t t = mt.te; t < ctx_.te; ++t)
+            if (toks_[t].lower == ",") {
+              comma = t;
+              break;
+            }
+          if (comma != kNone) {
+            size_t m = RightObject(comma + 1);
+            if (m != kNone && m != with) src = m;
+          }
+        }
+        if (src != kNone) {
+          for (size_t t : Chain(with)) pairs.emplace_back(src, t);
+          note = " [with]";
+        }
+      }
+      if (pairs.empty()) {
+        // "Putin and Trump held talks": a conjoined subject of the clause.
+        size_t src = LeftSubject(mt.tb, false);
+        if (src != kNone) {
+          std::vector<size_t> chain = Chain(src);
+          if (chain.size() >= 2) pairs.emplace_back(chain[0], chain[1]);
+        }
+      }
+    }
+    for (auto [s, t] : pairs) Emit(mt, s, t, note, out);
+  }
+}
+
+}  // namespace
+
+void Coder::CodeSentence(const SentenceContext& ctx, std::vector<CodedMention>* out) const {
+  SentenceCoder(kb_, verbs_, options_, ctx).Run(out);
+}
+
+}  // namespace casus

@@ -1,0 +1,59 @@
+// Coder cases, table-driven, through the engine with the repository's data.
+#include "code/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "testing.h"
+
+namespace casus {
+
+namespace {
+
+std::vector<std::string> Code(const std::string& sentence, Date date = Date{2025, 5, 17}) {
+  Document d;
+  d.id = "t";
+  d.date = date;
+  d.title = "Test";
+  d.text = "Test\n" + sentence;
+  d.body_offset = 5;
+  d.layout = Layout::kLines;
+  CodedDocument out;
+  EXPECT_TRUE(TEST_Engine().CodeDocument(d, &out).ok());
+  std::vector<std::string> got;
+  for (const Event& e : out.events)
+    got.push_back(e.source.code + ">" + (e.target ? e.target->code : "-") + ":" + e.cameo + "@" + e.date.ToString());
+  std::sort(got.begin(), got.end());
+  return got;
+}
+
+}  // namespace
+
+TEST(Coder, Structures) {
+  struct Case {
+    const char* name;
+    std::string sentence;
+    std::vector<std::string> want;
+  } cases[] = {
+      {"active", "Russia attacked Ukraine.", {"RUS>UKR:190@2025-05-17"}},
+      {"passive", "Ukraine was attacked by Russia.", {"RUS>UKR:190@2025-05-17"}},
+      {"compound subject", "Putin and Trump met on Thursday.", {"RUSGOV>USAGOV:044@2025-05-15"}},
+      {"compound object", "China criticised Japan and South Korea.",
+       {"CHN>JPN:111@2025-05-17", "CHN>KOR:111@2025-05-17"}},
+      {"reported speech", "Lavrov said Israel attacked Syria.", {"ISR>SYR:190@2025-05-17"}},
+      {"negation", "Putin did not meet Trump.", {}},
+      {"intent", "Putin will visit China next week.", {"RUSGOV>CHN:036@2025-05-17"}},
+      {"threat", "Iran threatened to attack Israel.", {"IRN>ISR:138@2025-05-17"}},
+      {"hypothetical", "Iran could attack Israel.", {}},
+      {"question", "Will Iran attack Israel?", {}},
+      {"nominal between", "The telephone conversation between Sergey Lavrov and Marco Rubio took place.",
+       {"RUSGOV>USAGOV:041@2025-05-17"}},
+      {"weekday", "On Saturday, Putin met Xi Jinping.", {"RUSGOV>CHNGOV:044@2025-05-17"}},
+      {"background year", "In 1994 Russia criticised NATO.", {"RUS>IGOWSTNAT:111@1994-01-01"}},
+      {"no actors", "The weather was attacked by critics.", {}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;
+}
+
+}  // namespace casus

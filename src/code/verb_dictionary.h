@@ -1,0 +1,69 @@
+// VerbDictionary: CAMEO verb and noun patterns (docs/data-formats.md), matched
+// on lemmas. Inflected forms of every pattern word are generated at load time
+// (English rules plus WordNet's verb.exc/noun.exc), so matching a token is one
+// hash lookup of its lower-cased form.
+//
+// Immutable after Load(); shared read-only by all threads.
+#ifndef CASUS_SRC_CODE_VERB_DICTIONARY_H_
+#define CASUS_SRC_CODE_VERB_DICTIONARY_H_
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "casus/status.h"
+
+namespace casus {
+
+struct PatternElem {
+  enum class Kind : uint8_t { kWord, kGap, kTarget } kind = Kind::kWord;
+  std::vector<int> lemmas;  // alternatives (kWord)
+  bool optional = false;
+};
+
+struct VerbPattern {
+  std::string code;          // CAMEO code; empty for a discard (`---`)
+  bool noun = false;         // N pattern
+  std::vector<PatternElem> elems;
+  std::string origin;        // "verbs/01-10.txt:12"
+  std::string text;          // the pattern as written
+};
+
+class VerbDictionary {
+ public:
+  // Loads every *.txt under `verbs_dir`; `wordnet_dir` may lack the exception
+  // lists (then only regular inflections are generated).
+  Status Load(const std::string& verbs_dir, const std::string& wordnet_dir);
+
+  // Lemma ids a lower-cased token form can stand for, or null.
+  const std::vector<int>* Lemmas(const std::string& lower) const {
+    auto it = forms_.find(lower);
+    return it == forms_.end() ? nullptr : &it->second;
+  }
+  // Patterns whose first element accepts `lemma`.
+  const std::vector<int>* PatternsFor(int lemma) const {
+    auto it = by_first_.find(lemma);
+    return it == by_first_.end() ? nullptr : &it->second;
+  }
+  const VerbPattern& pattern(int i) const { return patterns_[i]; }
+  size_t size() const { return patterns_.size(); }
+  const std::string& lemma(int id) const { return lemmas_[id]; }
+
+ private:
+  int LemmaId(const std::string& lemma);
+  Status ParseFile(const std::string& path, const std::string& short_name);
+
+  std::vector<std::string> lemmas_;
+  std::unordered_map<std::string, int> lemma_ids_;
+  std::unordered_map<std::string, std::vector<int>> forms_;  // surface -> lemma ids
+  std::vector<VerbPattern> patterns_;
+  std::unordered_map<int, std::vector<int>> by_first_;
+};
+
+// Regular English inflections of a lemma (verb and noun forms, with and
+// without consonant doubling); the lemma itself first. Exposed for tests.
+std::vector<std::string> RegularInflections(const std::string& lemma);
+
+}  // namespace casus
+
+#endif  // CASUS_SRC_CODE_VERB_DICTIONARY_H_

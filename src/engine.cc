@@ -1,0 +1,149 @@
+// Engine implementation: clean -> segment -> recognise -> code, per document.
+#include "casus/engine.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <set>
+
+#include "clean/cleaner.h"
+#include "code/coder.h"
+#include "code/verb_dictionary.h"
+#include "kb/knowledge_base.h"
+#include "recognise/recogniser.h"
+#include "segment/segmenter.h"
+
+#ifndef CASUS_DEFAULT_DATA_DIR
+#define CASUS_DEFAULT_DATA_DIR "data"
+#endif
+#ifndef CASUS_DEFAULT_GAZETTEER
+#define CASUS_DEFAULT_GAZETTEER ""
+#endif
+
+namespace casus {
+
+Options Options::Defaults() {
+  Options o;
+  const char* d = std::getenv("CASUS_DATA_DIR");
+  o.data_dir = d && *d ? d : CASUS_DEFAULT_DATA_DIR;
+  const char* g = std::getenv("CASUS_GAZETTEER");
+  o.gazetteer_path = g ? g : CASUS_DEFAULT_GAZETTEER;
+  return o;
+}
+
+namespace {
+
+class EngineImpl : public Engine {
+ public:
+  explicit EngineImpl(const Options& o) : options_(o), coder_(kb_, verbs_, options_), recogniser_(kb_) {}
+
+  Status Load() {
+    auto t0 = std::chrono::steady_clock::now();
+    Status s = kb_.Load(options_);
+    if (!s.ok()) return s;
+    s = verbs_.Load(options_.data_dir + "/verbs", options_.wordnet_dir);
+    if (!s.ok()) return s;
+    load_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return Status::OK();
+  }
+
+  Status CodeDocument(const Document& doc, CodedDocument* out) const override {
+    thread_local Segmenter segmenter;
+    thread_local std::vector<Token> tokens;
+    thread_local std::vector<SentenceSpan> spans;
+    thread_local std::vector<ActorMention> mentions;
+    thread_local std::vector<CodedMention> coded;
+    out->doc = doc;
+    out->sentences.clear();
+    out->events.clear();
+    out->warnings.clear();
+    if (!doc.date.valid()) return Status::InvalidInput(doc.origin + ": document " + doc.id + " has no date");
+    std::vector<Paragraph> paragraphs = CleanDocument(doc);
+    SegmentCaps caps{options_.max_sentence_tokens, options_.max_sentence_bytes};
+    segmenter.Segment(doc.text, paragraphs, caps, &tokens, &spans);
+    std::set<std::string> seen_sentences;
+    for (size_t si = 0; si < spans.size(); ++si) {
+      const SentenceSpan& sp = spans[si];
+      Sentence s;
+      s.index = static_cast<int>(si);
+      s.start = sp.start;
+      s.end = sp.end;
+      s.text = doc.text.substr(sp.start, sp.end - sp.start);
+      if (sp.title && !options_.code_title) {
+        out->sentences.push_back(std::move(s));
+        continue;
+      }
+      // A sentence repeated in the same article (captions, pull quotes) is coded once.
+      bool repeated = !seen_sentences.insert(s.text).second;
+      mentions.clear();
+      coded.clear();
+      if (!repeated) {
+        recogniser_.Recognise(doc.text, tokens, sp.tok_begin, sp.tok_end, doc.date, &mentions);
+        SentenceContext ctx{doc.text, &tokens, sp.tok_begin, sp.tok_end, &mentions, doc.date, sp.background};
+        coder_.CodeSentence(ctx, &coded);
+      }
+      // Within a sentence keep one event per dyad and root: the most specific code.
+      for (size_t i = 0; i < coded.size(); ++i) {
+        Event& e = coded[i].event;
+        bool dominated = false;
+        for (size_t j = 0; j < coded.size() && !dominated; ++j) {
+          if (i == j) continue;
+          const Event& f = coded[j].event;
+          bool same_dyad = f.source.code == e.source.code &&
+                           (f.target ? f.target->code : "") == (e.target ? e.target->code : "");
+          bool same_dyad_rev = e.target && f.target && f.source.code == e.target->code &&
+                               f.target->code == e.source.code && e.root == "04";
+          if (!(same_dyad || same_dyad_rev) || f.root != e.root) continue;
+          bool f_specific = f.cameo.back() != '0' || f.cameo.size() > e.cameo.size();
+          bool e_specific = e.cameo.back() != '0' || e.cameo.size() > f.cameo.size();
+          if ((f_specific && !e_specific) || (f_specific == e_specific && (f.cameo > e.cameo || (f.cameo == e.cameo && j < i))))
+            dominated = true;
+        }
+        if (dominated) continue;
+        Mention& m = e.mentions[0];
+        m.doc = doc.id;
+        m.sentence = s.index;
+        m.start = s.start;
+        m.end = s.end;
+        m.text = s.text;
+        m.source_name = doc.source;
+        m.date_from_text = coded[i].date_from_text;
+        out->events.push_back(std::move(e));
+      }
+      out->sentences.push_back(std::move(s));
+    }
+    return Status::OK();
+  }
+
+  KbStats Stats() const override {
+    KbStats st;
+    st.countries = kb_.countries().size();
+    st.agents = kb_.agents().size();
+    st.actors = kb_.actors().size();
+    st.roles = kb_.role_count();
+    st.places = kb_.places().size();
+    st.verb_patterns = verbs_.size();
+    st.cameo_codes = kb_.cameo_count();
+    st.load_seconds = load_seconds_;
+    return st;
+  }
+
+ private:
+  Options options_;
+  KnowledgeBase kb_;
+  VerbDictionary verbs_;
+  Coder coder_;
+  Recogniser recogniser_;
+  double load_seconds_ = 0;
+};
+
+}  // namespace
+
+Status Engine::Open(const Options& options, std::unique_ptr<Engine>* engine) {
+  auto impl = std::make_unique<EngineImpl>(options);
+  Status s = impl->Load();
+  if (!s.ok()) return s;
+  *engine = std::move(impl);
+  return Status::OK();
+}
+
+}  // namespace casus

@@ -1,0 +1,385 @@
+// Readers for the input formats listed in casus/reader.h.
+#include "casus/reader.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "util/date.h"
+#include "util/hash.h"
+#include "util/text.h"
+
+namespace casus {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+enum class Format { kUnknown, kText, kJsonl, kJson, kSgml };
+
+std::string Stem(std::string_view name) {
+  std::string base = fs::path(std::string(name)).filename().string();
+  for (const char* ext : {".txt", ".jsonl", ".json", ".sgm", ".sgml"}) {
+    if (EndsWith(base, ext)) return base.substr(0, base.size() - std::string_view(ext).size());
+  }
+  return base;
+}
+
+Format Detect(std::string_view name, std::string_view content) {
+  std::string_view head = Trim(content.substr(0, 4096));
+  if (StartsWith(head, "date ")) return Format::kText;
+  if (StartsWith(head, "<!DOCTYPE lewis") || StartsWith(head, "<REUTERS")) return Format::kSgml;
+  if (StartsWith(head, "{")) {
+    if (EndsWith(name, ".jsonl")) return Format::kJsonl;
+    if (EndsWith(name, ".json")) return Format::kJson;
+    // stdin or unknown extension: one object per line if the first line closes.
+    size_t nl = content.find('\n');
+    std::string_view first = Trim(content.substr(0, nl));
+    if (nl != std::string_view::npos && EndsWith(first, "}") && !Trim(content.substr(nl)).empty())
+      return Format::kJsonl;
+    return Format::kJson;
+  }
+  return Format::kUnknown;
+}
+
+// Parses the publication dates found in the wild: "YYYY-MM-DD", ISO date-times,
+// "YYYY-MM-DD HH:MM:SS", "MM-DD-YYYY".
+std::optional<Date> ParseLooseDate(std::string_view s) {
+  s = Trim(s);
+  if (s.size() >= 10) {
+    if (auto d = Date::Parse(s.substr(0, 10))) return d;
+    std::string_view t = s.substr(0, 10);
+    if (t[2] == '-' && t[5] == '-') {
+      std::string iso = std::string(t.substr(6, 4)) + "-" + std::string(t.substr(0, 2)) + "-" +
+                        std::string(t.substr(3, 2));
+      return Date::Parse(iso);
+    }
+  }
+  return std::nullopt;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view name, const ReadOptions& o, const DocumentCallback& d,
+         const IssueCallback& i)
+      : name_(name), options_(o), on_doc_(d), on_issue_(i) {}
+
+  void Issue(Severity s, const std::string& origin, const std::string& msg) {
+    on_issue_(ReadIssue{s, origin, msg});
+  }
+
+  // Validates, caps and emits one document.
+  void Emit(Document&& doc, const std::string& origin) {
+    if (RepairUtf8(&doc.title)) Issue(Severity::kWarning, origin, "invalid UTF-8 in title repaired");
+    std::string body = doc.text;
+    if (RepairUtf8(&body)) Issue(Severity::kWarning, origin, "invalid UTF-8 repaired");
+    if (body.size() > options_.max_document_bytes) {
+      size_t cut = options_.max_document_bytes;
+      while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+      body.resize(cut);
+      Issue(Severity::kWarning, origin,
+            "document longer than " + std::to_string(options_.max_document_bytes) +
+                " bytes truncated");
+    }
+    for (char& c : doc.title)
+      if (c == '\n' || c == '\r') c = ' ';
+    doc.title = std::string(Trim(doc.title));
+    doc.text = doc.title + "\n" + body;
+    doc.body_offset = doc.title.size() + 1;
+    doc.origin = origin;
+    on_doc_(std::move(doc));
+  }
+
+  void Text(std::string_view content) {
+    size_t nl = content.find('\n');
+    std::string_view header = Trim(content.substr(0, nl));
+    // header: "date YYYY-MM-DD words..."
+    std::string_view date_text = header.size() >= 15 ? header.substr(5, 10) : std::string_view();
+    auto date = Date::Parse(date_text);
+    if (!date) {
+      Issue(Severity::kError, std::string(name_),
+            "bad date header '" + std::string(header.substr(0, 40)) + "' (want ' date YYYY-MM-DD')");
+      return;
+    }
+    std::string_view rest = nl == std::string_view::npos ? std::string_view() : content.substr(nl + 1);
+    // Title: the first non-empty line after the header.
+    while (!rest.empty() && Trim(rest.substr(0, rest.find('\n'))).empty()) {
+      size_t p = rest.find('\n');
+      rest = p == std::string_view::npos ? std::string_view() : rest.substr(p + 1);
+    }
+    size_t tl = rest.find('\n');
+    Document doc;
+    doc.id = Stem(name_);
+    doc.date = *date;
+    doc.title = std::string(Trim(rest.substr(0, tl)));
+    doc.text = tl == std::string_view::npos ? std::string() : std::string(rest.substr(tl + 1));
+    doc.layout = Layout::kLines;
+    if (doc.title.empty()) {
+      Issue(Severity::kError, std::string(name_), "empty article (no title line)");
+      return;
+    }
+    Emit(std::move(doc), std::string(name_));
+  }
+
+  // Reads a string field, or "" when absent or not a string.
+  template <typename Obj>
+  static std::string Field(Obj& obj, std::initializer_list<const char*> keys) {
+    for (const char* k : keys) {
+      auto v = obj[k];
+      std::string_view sv;
+      if (!v.error() && v.get_string().get(sv) == simdjson::SUCCESS) return std::string(sv);
+    }
+    return std::string();
+  }
+
+  bool JsonObject(std::string_view json, const std::string& origin, bool one_file) {
+    simdjson::padded_string padded(json);
+    simdjson::dom::element root;
+    auto err = dom_parser_.parse(padded).get(root);
+    if (err) {
+      Issue(Severity::kError, origin, std::string("malformed JSON: ") + simdjson::error_message(err));
+      return false;
+    }
+    simdjson::dom::object obj;
+    if (root.get_object().get(obj)) {
+      Issue(Severity::kError, origin, "JSON value is not an object");
+      return false;
+    }
+    Document doc;
+    doc.title = Field(obj, {"title"});
+    doc.text = Field(obj, {"text", "maintext", "full_text", "body"});
+    doc.url = Field(obj, {"url"});
+    doc.source = Field(obj, {"source", "source_domain", "domain"});
+    std::string date_text = Field(obj, {"date", "date_publish", "publish_date", "published"});
+    std::string id = Field(obj, {"id"});
+    if (id.empty()) {
+      int64_t n;
+      if (!obj["id"].get_int64().get(n)) id = std::to_string(n);
+    }
+    if (one_file) doc.id = Stem(name_);
+    else doc.id = id.empty() ? HexId(StableHash64(json)) : id;
+    auto date = ParseLooseDate(date_text);
+    if (!date) {
+      Issue(Severity::kWarning, origin,
+            "document " + doc.id + " has no valid date ('" + date_text.substr(0, 30) + "'): skipped");
+      return false;
+    }
+    doc.date = *date;
+    doc.layout = Layout::kBlankLines;
+    if (Trim(doc.text).empty() && Trim(doc.title).empty()) {
+      Issue(Severity::kNote, origin, "document " + doc.id + " is empty: skipped");
+      return false;
+    }
+    Emit(std::move(doc), origin);
+    return true;
+  }
+
+  void Jsonl(std::string_view content) {
+    size_t line_no = 0, pos = 0;
+    while (pos < content.size()) {
+      size_t nl = content.find('\n', pos);
+      if (nl == std::string_view::npos) nl = content.size();
+      std::string_view line = content.substr(pos, nl - pos);
+      pos = nl + 1;
+      ++line_no;
+      std::string origin = std::string(name_) + ":" + std::to_string(line_no);
+      if (Trim(line).empty()) continue;
+      if (line.size() > options_.max_line_bytes) {
+        Issue(Severity::kError, origin, "line longer than " + std::to_string(options_.max_line_bytes) + " bytes skipped");
+        continue;
+      }
+      JsonObject(line, origin, false);
+    }
+  }
+
+  static std::string DecodeSgml(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '&') {
+        size_t semi = s.find(';', i);
+        if (semi != std::string_view::npos && semi - i <= 6) {
+          std::string_view ent = s.substr(i + 1, semi - i - 1);
+          if (ent == "lt") out += '<';
+          else if (ent == "gt") out += '>';
+          else if (ent == "amp") out += '&';
+          else if (ent == "quot") out += '"';
+          else if (!ent.empty() && ent[0] == '#') {
+            // Control entities (&#2; &#3; ...) carry no text.
+          } else {
+            out.append(s.substr(i, semi - i + 1));
+          }
+          i = semi;
+          continue;
+        }
+      }
+      out += s[i];
+    }
+    return out;
+  }
+
+  static std::string_view Between(std::string_view s, std::string_view open, std::string_view close) {
+    size_t b = s.find(open);
+    if (b == std::string_view::npos) return {};
+    b += open.size();
+    size_t e = s.find(close, b);
+    if (e == std::string_view::npos) return {};
+    return s.substr(b, e - b);
+  }
+
+  void Sgml(std::string_view content) {
+    static const char* kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+                                    "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+    size_t pos = 0;
+    size_t line_no = 1;
+    while (true) {
+      size_t b = content.find("<REUTERS", pos);
+      if (b == std::string_view::npos) break;
+      line_no += std::count(content.begin() + pos, content.begin() + b, '\n');
+      size_t e = content.find("</REUTERS>", b);
+      std::string origin = std::string(name_) + ":" + std::to_string(line_no);
+      if (e == std::string_view::npos) {
+        Issue(Severity::kError, origin, "unterminated <REUTERS> record");
+        break;
+      }
+      std::string_view rec = content.substr(b, e - b);
+      pos = e;
+      std::string_view newid = Between(rec, "NEWID=\"", "\"");
+      std::string_view date_text = Trim(Between(rec, "<DATE>", "</DATE>"));
+      // "26-FEB-1987 15:01:01.79"
+      std::optional<Date> date;
+      if (date_text.size() >= 11) {
+        int month = 0;
+        for (int m = 0; m < 12; ++m)
+          if (date_text.substr(3, 3) == kMonths[m]) month = m + 1;
+        int day = std::atoi(std::string(date_text.substr(0, 2)).c_str());
+        int year = std::atoi(std::string(date_text.substr(7, 4)).c_str());
+        date = MakeDate(year, month, day);
+      }
+      if (newid.empty() || !date) {
+        Issue(Severity::kError, origin, "record without NEWID or valid <DATE>");
+        continue;
+      }
+      Document doc;
+      doc.id = std::string(newid);
+      doc.date = *date;
+      doc.source = "reuters";
+      doc.title = DecodeSgml(Trim(Between(rec, "<TITLE>", "</TITLE>")));
+      std::string body = DecodeSgml(Between(rec, "<BODY>", "</BODY>"));
+      std::string_view bt = Trim(body);
+      for (const char* tail : {"Reuter", "REUTER"}) {
+        if (EndsWith(bt, tail)) bt = Trim(bt.substr(0, bt.size() - std::string_view(tail).size()));
+      }
+      doc.text = std::string(bt);
+      doc.layout = Layout::kIndented;
+      if (doc.text.empty()) {
+        // Headline-only records are common (brief wires): still a document.
+        if (doc.title.empty()) continue;
+      }
+      Emit(std::move(doc), origin);
+    }
+  }
+
+  void Run(std::string_view content) {
+    switch (Detect(name_, content)) {
+      case Format::kText: Text(content); break;
+      case Format::kJsonl: Jsonl(content); break;
+      case Format::kJson: JsonObject(content, std::string(name_), true); break;
+      case Format::kSgml: Sgml(content); break;
+      case Format::kUnknown:
+        if (Trim(content).empty())
+          Issue(Severity::kError, std::string(name_), "empty input");
+        else
+          Issue(Severity::kError, std::string(name_),
+                "unrecognised format (want text with ' date YYYY-MM-DD' header, JSON Lines, "
+                "news-please JSON or Reuters SGML)");
+        break;
+    }
+  }
+
+  static bool Recognised(std::string_view name, std::string_view head) {
+    return Detect(name, head) != Format::kUnknown;
+  }
+
+ private:
+  std::string_view name_;
+  const ReadOptions& options_;
+  const DocumentCallback& on_doc_;
+  const IssueCallback& on_issue_;
+  simdjson::dom::parser dom_parser_;
+};
+
+bool ReadFile(const fs::path& path, const ReadOptions& options, std::string* out,
+              const IssueCallback& on_issue) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) {
+    on_issue(ReadIssue{Severity::kError, path.string(), "cannot read: " + ec.message()});
+    return false;
+  }
+  if (size > options.max_file_bytes) {
+    on_issue(ReadIssue{Severity::kError, path.string(),
+                       "file larger than " + std::to_string(options.max_file_bytes) + " bytes refused"});
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    on_issue(ReadIssue{Severity::kError, path.string(), "cannot open"});
+    return false;
+  }
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return true;
+}
+
+}  // namespace
+
+void ReadBuffer(std::string_view name, std::string_view content, const ReadOptions& options,
+                const DocumentCallback& on_doc, const IssueCallback& on_issue) {
+  Parser(name, options, on_doc, on_issue).Run(content);
+}
+
+void ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
+                const DocumentCallback& on_doc, const IssueCallback& on_issue) {
+  std::string content;
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      std::ostringstream ss;
+      ss << std::cin.rdbuf();
+      content = ss.str();
+      ReadBuffer("<stdin>", content, options, on_doc, on_issue);
+      continue;
+    }
+    std::error_code ec;
+    fs::path path(p);
+    if (fs::is_directory(path, ec)) {
+      std::vector<fs::path> files;
+      for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec)) files.push_back(it->path());
+      }
+      std::sort(files.begin(), files.end());
+      for (const fs::path& f : files) {
+        if (!ReadFile(f, options, &content, on_issue)) continue;
+        if (!Parser::Recognised(f.string(), std::string_view(content).substr(0, 4096))) {
+          on_issue(ReadIssue{Severity::kNote, f.string(), "not an article file: skipped"});
+          continue;
+        }
+        ReadBuffer(f.string(), content, options, on_doc, on_issue);
+      }
+      continue;
+    }
+    if (!fs::exists(path, ec)) {
+      on_issue(ReadIssue{Severity::kError, p, "no such file or directory"});
+      continue;
+    }
+    if (ReadFile(path, options, &content, on_issue)) ReadBuffer(p, content, options, on_doc, on_issue);
+  }
+}
+
+}  // namespace casus

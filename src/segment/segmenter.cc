@@ -1,0 +1,99 @@
+#include "segment/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+
+namespace casus {
+
+namespace {
+
+// Words that open a new sentence after an abbreviation ("... the U.S. The
+// talks ..."); any other word after "U.S." continues the sentence.
+bool StartsSentence(const Token& t) {
+  static const char* kStarters[] = {"the", "he", "she", "it", "they", "we", "i", "but", "and",
+                                    "in", "on", "at", "this", "that", "these", "those", "a", "an",
+                                    "there", "his", "her", "its", "their", "our", "after",
+                                    "before", "when", "while", "however", "meanwhile", "earlier",
+                                    "later", "according", "last", "on", "if", "as", "for", "some"};
+  if (!t.capitalized) return false;
+  for (const char* s : kStarters)
+    if (t.lower == s) return true;
+  return false;
+}
+
+}  // namespace
+
+Segmenter::Segmenter() {
+  UErrorCode status = U_ZERO_ERROR;
+  breaker_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en", "US", "", "ss=standard"), status));
+  if (U_FAILURE(status)) breaker_.reset();
+}
+
+Segmenter::~Segmenter() = default;
+
+void Segmenter::Segment(std::string_view text, const std::vector<Paragraph>& paragraphs,
+                        const SegmentCaps& caps, std::vector<Token>* tokens,
+                        std::vector<SentenceSpan>* sentences) {
+  tokens->clear();
+  sentences->clear();
+  std::vector<size_t> breaks;
+  for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
+    const Paragraph& p = paragraphs[pi];
+    size_t first_tok = tokens->size();
+    Tokenize(text, p.start, p.end, tokens);
+    size_t last_tok = tokens->size();
+    if (first_tok == last_tok) continue;
+
+    // Candidate boundaries from ICU, as byte offsets.
+    breaks.clear();
+    if (breaker_ && !p.title) {
+      UErrorCode status = U_ZERO_ERROR;
+      UText* ut = utext_openUTF8(nullptr, text.data() + p.start, static_cast<int64_t>(p.end - p.start), &status);
+      if (U_SUCCESS(status)) {
+        breaker_->setText(ut, status);
+        for (int32_t b = breaker_->next(); b != icu::BreakIterator::DONE; b = breaker_->next())
+          breaks.push_back(p.start + static_cast<size_t>(b));
+        utext_close(ut);
+      }
+    }
+    breaks.push_back(p.end);
+
+    size_t sent_begin = first_tok;
+    size_t bi = 0;
+    for (size_t t = first_tok; t < last_tok; ++t) {
+      const Token& tok = (*tokens)[t];
+      bool split = false;
+      // A break falls after token t when the next ICU boundary lies between
+      // this token's end and the next token's start.
+      while (bi < breaks.size() && breaks[bi] <= tok.end) ++bi;
+      size_t next_start = t + 1 < last_tok ? (*tokens)[t + 1].start : p.end;
+      if (t + 1 < last_tok && bi < breaks.size() && breaks[bi] <= next_start) {
+        split = true;
+        const Token& next = (*tokens)[t + 1];
+        if (tok.abbreviation && !StartsSentence(next)) split = false;
+        if (next.kind == TokenKind::kWord && !next.capitalized && next.lower[0] >= 'a' &&
+            next.lower[0] <= 'z')
+          split = false;
+      }
+      size_t len = t + 1 - sent_begin;
+      size_t bytes = tok.end - (*tokens)[sent_begin].start;
+      if (len >= caps.max_sentence_tokens || bytes >= caps.max_sentence_bytes) split = true;
+      if (split || t + 1 == last_tok) {
+        SentenceSpan s;
+        s.tok_begin = sent_begin;
+        s.tok_end = t + 1;
+        s.start = (*tokens)[sent_begin].start;
+        s.end = tok.end;
+        s.paragraph = static_cast<int>(pi);
+        s.title = p.title;
+        s.background = p.background;
+        sentences->push_back(s);
+        sent_begin = t + 1;
+      }
+    }
+  }
+}
+
+}  // namespace casus

@@ -1,0 +1,61 @@
+// Segmenter: sentences (ICU rules plus an abbreviation merge pass) and tokens.
+//
+// ICU's English rules break after "U.S." and "Mr."; the merge pass rejoins a
+// break that follows an abbreviation unless the next word starts a sentence
+// ("The", "He", ...). Sentences never cross paragraphs, and sentences longer
+// than the caps are split at the cap.
+//
+// Thread safety: a Segmenter is scratch state; use one per thread.
+#ifndef CASUS_SRC_SEGMENT_SEGMENTER_H_
+#define CASUS_SRC_SEGMENT_SEGMENTER_H_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "clean/cleaner.h"
+#include "segment/tokenizer.h"
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
+
+namespace casus {
+
+struct SentenceSpan {
+  size_t start = 0;     // byte span in the text
+  size_t end = 0;
+  size_t tok_begin = 0; // token range in the token vector
+  size_t tok_end = 0;
+  int paragraph = 0;
+  bool title = false;
+  bool background = false;
+};
+
+struct SegmentCaps {
+  size_t max_sentence_tokens = 150;
+  size_t max_sentence_bytes = 4096;
+};
+
+class Segmenter {
+ public:
+  Segmenter();
+  ~Segmenter();
+  Segmenter(const Segmenter&) = delete;
+  Segmenter& operator=(const Segmenter&) = delete;
+
+  // Splits each paragraph of `text` into sentences; tokens of all sentences go
+  // to `tokens` (cleared first) in order.
+  void Segment(std::string_view text, const std::vector<Paragraph>& paragraphs,
+               const SegmentCaps& caps, std::vector<Token>* tokens,
+               std::vector<SentenceSpan>* sentences);
+
+ private:
+  std::unique_ptr<icu::BreakIterator> breaker_;
+};
+
+}  // namespace casus
+
+#endif  // CASUS_SRC_SEGMENT_SEGMENTER_H_

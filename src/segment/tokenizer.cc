@@ -1,0 +1,190 @@
+#include "segment/tokenizer.h"
+
+#include <cstring>
+
+namespace casus {
+
+namespace {
+
+bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Multi-byte punctuation we split on: returns its byte length at s[i], or 0.
+size_t UnicodePunct(std::string_view s, size_t i) {
+  static const char* kPunct[] = {
+      "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D",  // ‘ ’ “ ”
+      "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA6",                  // – — …
+      "\xC2\xAB",     "\xC2\xBB",                                      // « »
+  };
+  for (const char* p : kPunct) {
+    size_t n = std::strlen(p);
+    if (s.compare(i, n, p) == 0) return n;
+  }
+  return 0;
+}
+
+bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = s[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    *len = 1;
+    return true;
+  }
+  if (s.compare(i, 2, "\xC2\xA0") == 0) {  // no-break space
+    *len = 2;
+    return true;
+  }
+  if (s.compare(i, 3, "\xE2\x80\x89") == 0 || s.compare(i, 3, "\xE2\x80\xAF") == 0) {
+    *len = 3;
+    return true;
+  }
+  return false;
+}
+
+bool WordByte(std::string_view s, size_t i) {
+  unsigned char c = s[i];
+  if (IsAsciiAlpha(c) || IsDigit(c)) return true;
+  if (c >= 0x80) {
+    size_t l;
+    return UnicodePunct(s, i) == 0 && !IsSpaceAt(s, i, &l);
+  }
+  return false;
+}
+
+bool KnownAbbreviation(std::string_view lower_no_dot) {
+  static const char* kAbbr[] = {
+      "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
+      "adm", "cmdr", "st", "jr", "sr", "prof", "rev", "pres", "amb", "jan", "feb", "mar", "apr",
+      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "corp",
+      "co", "ltd", "mt", "ft", "approx", "dept", "est", "fig", "govt", "pp", "u.s", "u.n", "u.k"};
+  for (const char* a : kAbbr)
+    if (lower_no_dot == a) return true;
+  return false;
+}
+
+void Push(std::string_view text, size_t b, size_t e, TokenKind kind, std::vector<Token>* out) {
+  Token t;
+  t.start = static_cast<uint32_t>(b);
+  t.end = static_cast<uint32_t>(e);
+  t.kind = kind;
+  std::string_view s = text.substr(b, e - b);
+  t.lower.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c >= 'A' && c <= 'Z') {
+      t.lower += static_cast<char>(c + 32);
+    } else if (s.compare(i, 3, "\xE2\x80\x99") == 0 || s.compare(i, 3, "\xE2\x80\x98") == 0) {
+      t.lower += '\'';
+      i += 2;
+    } else if (s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x9D") == 0) {
+      t.lower += '"';
+      i += 2;
+    } else if (s.compare(i, 3, "\xE2\x80\x93") == 0 || s.compare(i, 3, "\xE2\x80\x94") == 0) {
+      t.lower += '-';
+      i += 2;
+    } else {
+      t.lower += static_cast<char>(c);
+    }
+  }
+  unsigned char f = s.empty() ? 0 : s[0];
+  t.capitalized = (f >= 'A' && f <= 'Z') || f >= 0xC3;
+  t.abbreviation = kind == TokenKind::kWord && !s.empty() && s.back() == '.';
+  out->push_back(std::move(t));
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token>* out) {
+  size_t i = begin;
+  while (i < end) {
+    size_t sl;
+    if (IsSpaceAt(text, i, &sl)) {
+      i += sl;
+      continue;
+    }
+    unsigned char c = text[i];
+    if (size_t n = UnicodePunct(text, i)) {
+      // A curly apostrophe inside a word is handled below; here it is a quote.
+      Push(text, i, i + n, TokenKind::kPunct, out);
+      i += n;
+      continue;
+    }
+    if (!WordByte(text, i)) {
+      Push(text, i, i + 1, TokenKind::kPunct, out);
+      ++i;
+      continue;
+    }
+    // A word or number: maximal run of word bytes, with inner periods/commas
+    // for numbers and inner periods for dotted abbreviations.
+    size_t b = i;
+    bool number = IsDigit(c);
+    while (i < end) {
+      if (WordByte(text, i)) {
+        ++i;
+        continue;
+      }
+      unsigned char d = text[i];
+      if (number && (d == ',' || d == '.') && i + 1 < end && IsDigit(text[i + 1])) {
+        i += 2;
+        continue;
+      }
+      // "U.S." / "a.m.": letter '.' letter
+      if (!number && d == '.' && i + 1 < end && IsAsciiAlpha(text[i + 1]) && i - b == 1 &&
+          (i + 2 >= end || text[i + 2] == '.')) {
+        i += 2;
+        continue;
+      }
+      if (!number && d == '.' && i + 1 < end && IsAsciiAlpha(text[i + 1]) && i >= b + 2 &&
+          text[i - 2] == '.') {
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    // Split off clitics: "Russia's" / "Russia’s" / "didn't".
+    size_t word_end = i;
+    size_t clitic = 0;  // bytes of the clitic that follows
+    if (i < end) {
+      size_t al = text[i] == '\'' ? 1 : (text.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 0);
+      if (al) {
+        size_t j = i + al;
+        if (j < end && (text[j] | 0x20) == 's' && (j + 1 >= end || !WordByte(text, j + 1))) clitic = al + 1;
+        else if (j < end && (text[j] | 0x20) == 't' && i > b && (text[i - 1] | 0x20) == 'n' &&
+                 (j + 1 >= end || !WordByte(text, j + 1))) {
+          word_end = i - 1;  // "did" + "n't"
+          clitic = al + 2;
+        } else if (j >= end || !WordByte(text, j)) {
+          clitic = al;  // plural possessive "leaders'"
+        }
+      }
+    }
+    // Trailing period of a known abbreviation, a dotted acronym or an initial.
+    if (clitic == 0 && i < end && text[i] == '.') {
+      std::string low;
+      for (size_t k = b; k < i; ++k) low += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+      bool initial = i - b == 1 && c >= 'A' && c <= 'Z';
+      bool dotted = low.find('.') != std::string::npos;
+      if (initial || dotted || KnownAbbreviation(low)) {
+        ++i;
+        word_end = i;
+      }
+    }
+    Push(text, b, word_end, number ? TokenKind::kNumber : TokenKind::kWord, out);
+    if (clitic) {
+      size_t cb = word_end;  // "'s" starts at the apostrophe, "n't" at the n
+      size_t ce = cb + clitic;
+      Push(text, cb, ce, TokenKind::kWord, out);
+      i = ce;
+    }
+  }
+}
+
+std::vector<std::string> TokenizePhrase(std::string_view phrase) {
+  std::vector<Token> toks;
+  Tokenize(phrase, 0, phrase.size(), &toks);
+  std::vector<std::string> out;
+  out.reserve(toks.size());
+  for (auto& t : toks) out.push_back(std::move(t.lower));
+  return out;
+}
+
+}  // namespace casus

@@ -1,0 +1,290 @@
+#include <sqlite3.h>
+
+#include <map>
+
+#include "casus/store.h"
+#include "util/hash.h"
+
+namespace casus {
+
+namespace {
+
+const char* kSchema = R"sql(
+PRAGMA journal_mode=WAL;
+PRAGMA synchronous=NORMAL;
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1');
+CREATE TABLE IF NOT EXISTS documents(
+  id TEXT PRIMARY KEY, date TEXT NOT NULL, title TEXT, url TEXT, source TEXT,
+  origin TEXT, text TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sentences(
+  doc_id TEXT NOT NULL, idx INTEGER NOT NULL, byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL,
+  text TEXT NOT NULL, PRIMARY KEY(doc_id, idx));
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
+  text, content='sentences', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END;
+CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES('delete', old.rowid, old.text); END;
+CREATE TABLE IF NOT EXISTS events(
+  id TEXT PRIMARY KEY, date TEXT NOT NULL, date_precision TEXT NOT NULL,
+  cameo TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER, goldstein REAL,
+  plover_type TEXT, plover_mode TEXT,
+  source_code TEXT, source_name TEXT, source_country TEXT, source_kb TEXT,
+  target_code TEXT, target_name TEXT, target_country TEXT, target_kb TEXT,
+  loc_name TEXT, loc_country TEXT, loc_lat REAL, loc_lon REAL,
+  negated INTEGER NOT NULL, modality TEXT NOT NULL, rep_key TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE TABLE IF NOT EXISTS mentions(
+  event_id TEXT NOT NULL, doc_id TEXT NOT NULL, sentence INTEGER NOT NULL,
+  byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL, rule TEXT NOT NULL,
+  PRIMARY KEY(event_id, doc_id, sentence));
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+)sql";
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+  ~Stmt() { sqlite3_finalize(s_); }
+  bool ok() const { return rc_ == SQLITE_OK; }
+  Stmt& Bind(int i, const std::string& v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, long long v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, double v) {
+    sqlite3_bind_double(s_, i, v);
+    return *this;
+  }
+  Stmt& BindNull(int i) {
+    sqlite3_bind_null(s_, i);
+    return *this;
+  }
+  int Step() { return sqlite3_step(s_); }
+  void Reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+  std::string Text(int c) const {
+    const unsigned char* t = sqlite3_column_text(s_, c);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+  long long Int(int c) const { return sqlite3_column_int64(s_, c); }
+  double Real(int c) const { return sqlite3_column_double(s_, c); }
+  bool Null(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+  int rc_;
+};
+
+std::string RepKey(const Mention& m) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "|%08d|%012zu", m.sentence, m.start);
+  return m.doc + buf;
+}
+
+class SqliteStore : public Store {
+ public:
+  ~SqliteStore() override { sqlite3_close(db_); }
+
+  Status Init(const std::string& path) {
+    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK)
+      return Status::IOError(path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open"));
+    sqlite3_busy_timeout(db_, 5000);
+    return Exec(kSchema, path);
+  }
+
+  Status Exec(const char* sql, const std::string& what) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = what + ": " + (err ? err : "sqlite error");
+      sqlite3_free(err);
+      return Status::IOError(msg);
+    }
+    return Status::OK();
+  }
+
+  Status Error(const std::string& what) { return Status::IOError(what + ": " + sqlite3_errmsg(db_)); }
+
+  Status Add(const std::vector<CodedDocument>& batch, size_t* skipped) override {
+    Status s = Exec("BEGIN IMMEDIATE", "begin");
+    if (!s.ok()) return s;
+    s = AddInTransaction(batch, skipped);
+    if (!s.ok()) {
+      Exec("ROLLBACK", "rollback");
+      return s;
+    }
+    return Exec("COMMIT", "commit");
+  }
+
+  Status AddInTransaction(const std::vector<CodedDocument>& batch, size_t* skipped) {
+    Stmt get_hash(db_, "SELECT hash FROM documents WHERE id=?1");
+    Stmt del_doc(db_, "DELETE FROM documents WHERE id=?1");
+    Stmt del_sent(db_, "DELETE FROM sentences WHERE doc_id=?1");
+    Stmt del_ment(db_, "DELETE FROM mentions WHERE doc_id=?1");
+    Stmt ins_doc(db_, "INSERT INTO documents(id,date,title,url,source,origin,text,hash) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+    Stmt ins_sent(db_, "INSERT INTO sentences(doc_id,idx,byte_start,byte_end,text) VALUES(?1,?2,?3,?4,?5)");
+    Stmt ins_ment(db_, "INSERT OR IGNORE INTO mentions(event_id,doc_id,sentence,byte_start,byte_end,rule) VALUES(?1,?2,?3,?4,?5,?6)");
+    Stmt up_event(db_, R"sql(INSERT INTO events(id,date,date_precision,cameo,root,quad_class,goldstein,
+        plover_type,plover_mode,source_code,source_name,source_country,source_kb,target_code,target_name,
+        target_country,target_kb,loc_name,loc_country,loc_lat,loc_lon,negated,modality,rep_key)
+        VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)
+        ON CONFLICT(id) DO UPDATE SET cameo=excluded.cameo, source_name=excluded.source_name,
+        source_kb=excluded.source_kb, target_name=excluded.target_name, target_kb=excluded.target_kb,
+        source_code=excluded.source_code, source_country=excluded.source_country,
+        target_code=excluded.target_code, target_country=excluded.target_country,
+        loc_name=COALESCE(excluded.loc_name, loc_name), loc_country=COALESCE(excluded.loc_country, loc_country),
+        loc_lat=COALESCE(excluded.loc_lat, loc_lat), loc_lon=COALESCE(excluded.loc_lon, loc_lon),
+        rep_key=excluded.rep_key WHERE excluded.rep_key < events.rep_key)sql");
+    Stmt gc(db_, "DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM mentions)");
+    for (Stmt* st : {&get_hash, &del_doc, &del_sent, &del_ment, &ins_doc, &ins_sent, &ins_ment, &up_event, &gc})
+      if (!st->ok()) return Error("prepare");
+
+    std::vector<Event> mention_events;
+    bool deleted_any = false;
+    size_t skip = 0;
+    for (const CodedDocument& cd : batch) {
+      const Document& d = cd.doc;
+      std::string hash = HexId(StableHash64(d.date.ToString() + "\x1f" + d.text));
+      get_hash.Bind(1, d.id);
+      int rc = get_hash.Step();
+      std::string old = rc == SQLITE_ROW ? get_hash.Text(0) : "";
+      get_hash.Reset();
+      if (rc == SQLITE_ROW && old == hash) {
+        ++skip;
+        continue;
+      }
+      if (rc == SQLITE_ROW) {
+        for (Stmt* st : {&del_doc, &del_sent, &del_ment}) {
+          st->Bind(1, d.id);
+          if (st->Step() != SQLITE_DONE) return Error("delete " + d.id);
+          st->Reset();
+        }
+        deleted_any = true;
+      }
+      ins_doc.Bind(1, d.id).Bind(2, d.date.ToString()).Bind(3, d.title).Bind(4, d.url).Bind(5, d.source)
+          .Bind(6, d.origin).Bind(7, d.text).Bind(8, hash);
+      if (ins_doc.Step() != SQLITE_DONE) return Error("insert document " + d.id);
+      ins_doc.Reset();
+      for (const Sentence& s : cd.sentences) {
+        ins_sent.Bind(1, d.id).Bind(2, static_cast<long long>(s.index)).Bind(3, static_cast<long long>(s.start))
+            .Bind(4, static_cast<long long>(s.end)).Bind(5, s.text);
+        if (ins_sent.Step() != SQLITE_DONE) return Error("insert sentence");
+        ins_sent.Reset();
+      }
+      for (const Event& e : cd.events) mention_events.push_back(e);
+    }
+    if (skipped) *skipped = skip;
+    for (const Event& e : MergeEvents(std::move(mention_events))) {
+      const Mention& rep = e.mentions.front();
+      up_event.Bind(1, e.id).Bind(2, e.date.ToString()).Bind(3, std::string(DatePrecisionName(e.date_precision)))
+          .Bind(4, e.cameo).Bind(5, e.root).Bind(6, static_cast<long long>(e.quad_class)).Bind(7, e.goldstein)
+          .Bind(8, e.plover_type).Bind(9, e.plover_mode).Bind(10, e.source.code).Bind(11, e.source.name)
+          .Bind(12, e.source.country).Bind(13, e.source.kb_id);
+      if (e.target) {
+        up_event.Bind(14, e.target->code).Bind(15, e.target->name).Bind(16, e.target->country).Bind(17, e.target->kb_id);
+      } else {
+        for (int i = 14; i <= 17; ++i) up_event.BindNull(i);
+      }
+      if (e.location) {
+        up_event.Bind(18, e.location->name).Bind(19, e.location->country).Bind(20, e.location->lat).Bind(21, e.location->lon);
+      } else {
+        for (int i = 18; i <= 21; ++i) up_event.BindNull(i);
+      }
+      up_event.Bind(22, static_cast<long long>(e.negated)).Bind(23, std::string(ModalityName(e.modality)))
+          .Bind(24, RepKey(rep));
+      if (up_event.Step() != SQLITE_DONE) return Error("upsert event");
+      up_event.Reset();
+      for (const Mention& m : e.mentions) {
+        ins_ment.Bind(1, e.id).Bind(2, m.doc).Bind(3, static_cast<long long>(m.sentence))
+            .Bind(4, static_cast<long long>(m.start)).Bind(5, static_cast<long long>(m.end)).Bind(6, m.rule);
+        if (ins_ment.Step() != SQLITE_DONE) return Error("insert mention");
+        ins_ment.Reset();
+      }
+    }
+    if (deleted_any && gc.Step() != SQLITE_DONE) return Error("delete orphan events");
+    return Status::OK();
+  }
+
+  Status ReadEvents(std::vector<Event>* out) override {
+    out->clear();
+    Stmt ev(db_, "SELECT id,date,date_precision,cameo,root,quad_class,goldstein,plover_type,plover_mode,"
+                 "source_code,source_name,source_country,source_kb,target_code,target_name,target_country,target_kb,"
+                 "loc_name,loc_country,loc_lat,loc_lon,negated,modality FROM events ORDER BY date, id");
+    Stmt mt(db_, "SELECT m.event_id,m.doc_id,m.sentence,m.byte_start,m.byte_end,m.rule,s.text,d.source FROM mentions m "
+                 "JOIN sentences s ON s.doc_id=m.doc_id AND s.idx=m.sentence "
+                 "JOIN documents d ON d.id=m.doc_id ORDER BY m.event_id, m.doc_id, m.sentence");
+    if (!ev.ok() || !mt.ok()) return Error("prepare");
+    std::map<std::string, size_t> index;
+    while (ev.Step() == SQLITE_ROW) {
+      Event e;
+      e.id = ev.Text(0);
+      e.date = Date::Parse(ev.Text(1)).value_or(Date{});
+      std::string p = ev.Text(2);
+      e.date_precision = p == "year" ? DatePrecision::kYear : p == "month" ? DatePrecision::kMonth : DatePrecision::kDay;
+      e.cameo = ev.Text(3);
+      e.root = ev.Text(4);
+      e.quad_class = static_cast<int>(ev.Int(5));
+      e.goldstein = ev.Real(6);
+      e.plover_type = ev.Text(7);
+      e.plover_mode = ev.Text(8);
+      e.source = Actor{ev.Text(9), ev.Text(10), ev.Text(11), ev.Text(12)};
+      if (!ev.Null(13)) e.target = Actor{ev.Text(13), ev.Text(14), ev.Text(15), ev.Text(16)};
+      if (!ev.Null(17)) e.location = Location{ev.Text(17), ev.Text(18), ev.Real(19), ev.Real(20)};
+      e.negated = ev.Int(21) != 0;
+      std::string mod = ev.Text(22);
+      e.modality = mod == "intent" ? Modality::kIntent : mod == "threat" ? Modality::kThreat : Modality::kAsserted;
+      index[e.id] = out->size();
+      out->push_back(std::move(e));
+    }
+    while (mt.Step() == SQLITE_ROW) {
+      auto it = index.find(mt.Text(0));
+      if (it == index.end()) continue;
+      Mention m;
+      m.doc = mt.Text(1);
+      m.sentence = static_cast<int>(mt.Int(2));
+      m.start = static_cast<size_t>(mt.Int(3));
+      m.end = static_cast<size_t>(mt.Int(4));
+      m.rule = mt.Text(5);
+      m.text = mt.Text(6);
+      m.source_name = mt.Text(7);
+      (*out)[it->second].mentions.push_back(std::move(m));
+    }
+    return Status::OK();
+  }
+
+  Status Counts(StoreCounts* out) override {
+    struct {
+      const char* sql;
+      long long* dst;
+    } q[] = {{"SELECT count(*) FROM documents", &out->documents},
+             {"SELECT count(*) FROM sentences", &out->sentences},
+             {"SELECT count(*) FROM events", &out->events},
+             {"SELECT count(*) FROM mentions", &out->mentions}};
+    for (auto& x : q) {
+      Stmt s(db_, x.sql);
+      if (!s.ok() || s.Step() != SQLITE_ROW) return Error("count");
+      *x.dst = s.Int(0);
+    }
+    return Status::OK();
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace
+
+Status Store::Open(const std::string& path, std::unique_ptr<Store>* store) {
+  auto s = std::make_unique<SqliteStore>();
+  Status st = s->Init(path);
+  if (!st.ok()) return st;
+  *store = std::move(s);
+  return Status::OK();
+}
+
+}  // namespace casus

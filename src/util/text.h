@@ -1,0 +1,24 @@
+// Small text helpers shared by the stages. All work on UTF-8 bytes.
+#ifndef CASUS_SRC_UTIL_TEXT_H_
+#define CASUS_SRC_UTIL_TEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace casus {
+
+std::string_view Trim(std::string_view s);
+// Splits on a single character; keeps empty fields.
+std::vector<std::string_view> Split(std::string_view s, char sep);
+std::string AsciiLower(std::string_view s);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+
+// Makes `text` valid NFC-normalised UTF-8: invalid sequences become U+FFFD.
+// Returns true when anything had to be repaired (not counting normalisation).
+bool RepairUtf8(std::string* text);
+
+}  // namespace casus
+
+#endif  // CASUS_SRC_UTIL_TEXT_H_
