@@ -114,7 +114,7 @@ bool IsDebrisLine(std::string_view raw) {
   // "RelatedTRT Global - ..." (a related-story link glued to its label)
   if (StartsWith(line, "Related") && line.size() > 7 && !StartsWith(line, "Related to")) {
     char c = line[7];
-    if (std::isupper(static_cast<unsigned char>(c)) || c == ':' || c == ' ') return true;
+    if (std::isupper(static_cast<unsigned char>(c)) || c == ':') return true;
   }
   if (StartsWith(line, "By ") && WordCount(line) <= 5 && !EndsLikeSentence(line)) return true;
   if (IsDateLine(line)) return true;
