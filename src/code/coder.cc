@@ -11,6 +11,7 @@ namespace {
 constexpr size_t kNone = static_cast<size_t>(-1);
 constexpr size_t kMaxLeft = 14;   // tokens searched left for a subject
 constexpr size_t kMaxRight = 12;  // tokens searched right for an object
+constexpr size_t kMaxPlaceDistance = 10;  // tokens between a verb and its location
 
 bool In(const std::string& w, std::initializer_list<const char*> set) {
   for (const char* s : set)
@@ -88,12 +89,16 @@ class SentenceCoder {
     size_t m = Owner(t);
     return m != kNone && !ms_[m].agent_only;
   }
-  bool TokenHasLemma(size_t t, const PatternElem& e) const {
+  bool TokenHasLemma(size_t t, int lemma) const {
     const std::vector<int>* ls = verbs_.Lemmas(toks_[t].lower);
-    if (!ls) return false;
-    for (int l : *ls)
-      if (std::find(e.lemmas.begin(), e.lemmas.end(), l) != e.lemmas.end()) return true;
-    return false;
+    return ls && std::find(ls->begin(), ls->end(), lemma) != ls->end();
+  }
+  // Length in tokens of an alternative of `e` matching at `pos`, or 0.
+  size_t MatchWord(const PatternElem& e, size_t pos, size_t alt) const {
+    const std::vector<int>& run = e.alts[alt];
+    for (size_t k = 0; k < run.size(); ++k)
+      if (pos + k >= ctx_.te || BlocksWord(pos + k) || !TokenHasLemma(pos + k, run[k])) return 0;
+    return run.size();
   }
   bool TryMatch(const VerbPattern& p, size_t k, size_t pos, size_t* end, size_t* target) const;
   void FindMatches();
@@ -128,8 +133,10 @@ bool SentenceCoder::TryMatch(const VerbPattern& p, size_t k, size_t pos, size_t*
   const PatternElem& e = p.elems[k];
   switch (e.kind) {
     case PatternElem::Kind::kWord:
-      if (pos < ctx_.te && !BlocksWord(pos) && TokenHasLemma(pos, e) && TryMatch(p, k + 1, pos + 1, end, target))
-        return true;
+      for (size_t a = 0; a < e.alts.size(); ++a) {
+        size_t n = MatchWord(e, pos, a);
+        if (n && TryMatch(p, k + 1, pos + n, end, target)) return true;
+      }
       return e.optional && TryMatch(p, k + 1, pos, end, target);
     case PatternElem::Kind::kGap:
       for (size_t g = 0; g <= 3; ++g) {
@@ -176,6 +183,12 @@ void SentenceCoder::FindMatches() {
       }
     }
     if (best.pattern < 0) continue;
+    // "the meeting", "his visiting": a gerund after a determiner is a noun,
+    // which only N patterns may code.
+    if (!verbs_.pattern(best.pattern).noun && i > ctx_.tb && toks_[i].lower.size() > 4 &&
+        toks_[i].lower.compare(toks_[i].lower.size() - 3, 3, "ing") == 0 &&
+        In(toks_[i - 1].lower, {"the", "a", "an", "this", "that", "his", "her", "their", "its", "'s", "our"}))
+      continue;
     matches_.push_back(best);
     i = best.te - 1;
   }
@@ -237,8 +250,8 @@ bool SentenceCoder::Passive(const Match& mt) const {
   if (p.noun) return false;
   // Inflected form, not the bare lemma: "met", "attacked".
   bool bare = false;
-  for (int l : p.elems[0].lemmas)
-    if (verbs_.lemma(l) == w) bare = true;
+  for (const auto& alt : p.elems[0].alts)
+    if (verbs_.lemma(alt[0]) == w) bare = true;
   if (bare && w.back() != 'd' && w.back() != 'n' && w.back() != 't') return false;
   if (w.back() == 's' && w[w.size() - 2] != 's') return false;
   for (size_t t = mt.tb, steps = 0; t > ctx_.tb && steps < 4; ++steps) {
@@ -334,14 +347,19 @@ void SentenceCoder::Emit(const Match& mt, size_t src, size_t tgt, const std::str
 
   CodedMention cm;
   Event& e = cm.event;
+  // "Russian-Ukrainian negotiations": adjectives in a diplomatic noun event
+  // stand for the governments.
+  auto actor_of = [&](const ActorMention& a) {
+    Actor out{a.code, a.name, a.country, a.kb_id};
+    int root = std::atoi(cc->code.substr(0, 2).c_str());
+    if (p.noun && a.adjective_only && root >= 3 && root <= 6) out.code = a.country + "GOV";
+    return out;
+  };
   e.date = date ? date->date : ctx_.published;
   e.date_precision = date ? date->precision : DatePrecision::kDay;
   cm.date_from_text = date != nullptr;
-  e.source = Actor{s.code, s.name, s.country, s.kb_id};
-  if (tgt != kNone) {
-    const ActorMention& t = ms_[tgt];
-    e.target = Actor{t.code, t.name, t.country, t.kb_id};
-  }
+  e.source = actor_of(s);
+  if (tgt != kNone) e.target = actor_of(ms_[tgt]);
   e.cameo = cc->code;
   e.root = cc->code.substr(0, 2);
   e.quad_class = QuadClass(e.root);
@@ -354,7 +372,11 @@ void SentenceCoder::Emit(const Match& mt, size_t src, size_t tgt, const std::str
   size_t best_place = kNone;
   for (size_t k = 0; k < ms_.size(); ++k) {
     if (!ms_[k].place || !ms_[k].place_only) continue;
+    size_t lo = std::min(ms_[k].te, mt.tb), hi = std::max(ms_[k].tb, mt.te);
+    bool crosses = false;  // a comma or clause break between place and verb
+    for (size_t t = lo; t < hi && !crosses; ++t) crosses = toks_[t].lower == "," || IsLeftBreak(toks_[t]);
     size_t dist = ms_[k].tb >= mt.te ? ms_[k].tb - mt.te : mt.tb - std::min(mt.tb, ms_[k].te);
+    if (crosses || dist > kMaxPlaceDistance) continue;
     if (dist < best_place) {
       best_place = dist;
       e.location = ms_[k].place;

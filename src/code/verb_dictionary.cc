@@ -91,24 +91,12 @@ Status VerbDictionary::ParseFile(const std::string& path, const std::string& sho
           e.optional = true;
           item.remove_suffix(1);
         }
-        std::vector<std::vector<std::string>> alts;
         for (std::string_view alt : Split(item, '|')) {
           if (alt.empty()) return "empty alternative in '" + std::string(item) + "'";
-          alts.push_back(TokenizePhrase(alt));
-        }
-        if (alts.size() == 1 && alts[0].size() > 1) {
-          // "cease-fire" -> cease - fire: a run of exact words.
-          for (const auto& w : alts[0]) {
-            PatternElem we;
-            we.lemmas.push_back(LemmaId(w));
-            we.optional = e.optional;
-            p.elems.push_back(we);
-          }
-          continue;
-        }
-        for (const auto& a : alts) {
-          if (a.size() != 1) return "alternative '" + std::string(item) + "' must be single words";
-          e.lemmas.push_back(LemmaId(a[0]));
+          std::vector<int> run;
+          for (const std::string& w : TokenizePhrase(alt)) run.push_back(LemmaId(w));
+          if (run.empty()) return "empty alternative in '" + std::string(item) + "'";
+          e.alts.push_back(std::move(run));
         }
       }
       p.elems.push_back(std::move(e));
@@ -116,7 +104,10 @@ Status VerbDictionary::ParseFile(const std::string& path, const std::string& sho
     if (p.elems.empty() || p.elems[0].kind != PatternElem::Kind::kWord || p.elems[0].optional)
       return "a pattern must start with a required word";
     int idx = static_cast<int>(patterns_.size());
-    for (int lemma : p.elems[0].lemmas) by_first_[lemma].push_back(idx);
+    for (const auto& alt : p.elems[0].alts) {
+      auto& list = by_first_[alt[0]];
+      if (list.empty() || list.back() != idx) list.push_back(idx);
+    }
     patterns_.push_back(std::move(p));
     return "";
   });

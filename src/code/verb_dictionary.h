@@ -17,7 +17,8 @@ namespace casus {
 
 struct PatternElem {
   enum class Kind : uint8_t { kWord, kGap, kTarget } kind = Kind::kWord;
-  std::vector<int> lemmas;  // alternatives (kWord)
+  // Alternatives (kWord); each is a run of lemma ids ("half-mast" is three).
+  std::vector<std::vector<int>> alts;
   bool optional = false;
 };
 

@@ -168,6 +168,12 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
       m.agent_only = true;
       m.code = agent;
     } else if (place >= 0) {
+      // A city is only a location when the text places something in it
+      // ("in Istanbul"); a capitalised "Nice" or "Split" alone is not.
+      if (!locative) {
+        h = next;
+        continue;
+      }
       const Place& p = kb_.places()[place];
       m.place = Location{p.name, p.country, p.lat, p.lon};
       m.place_only = true;
