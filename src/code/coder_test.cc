@@ -44,7 +44,7 @@ TEST(Coder, Structures) {
       {"reported speech", "Lavrov said Israel attacked Syria.", {"ISR>SYR:190@2025-05-17"}},
       {"negation", "Putin did not meet Trump.", {}},
       {"intent", "Putin will visit China next week.", {"RUSGOV>CHN:036@2025-05-17"}},
-      {"threat", "Iran threatened to attack Israel.", {"IRN>ISR:138@2025-05-17"}},
+      {"threat", "Iran threatened to attack Israel.", {"IRN>ISR:1384@2025-05-17"}},
       {"hypothetical", "Iran could attack Israel.", {}},
       {"question", "Will Iran attack Israel?", {}},
       {"nominal between", "The telephone conversation between Sergey Lavrov and Marco Rubio took place.",
