@@ -75,6 +75,8 @@ class SentenceCoder {
     owner_.assign(ctx.te - ctx.tb, kNone);
     for (size_t k = 0; k < ms_.size(); ++k)
       for (size_t t = ms_[k].tb; t < ms_[k].te; ++t) owner_[t - ctx.tb] = k;
+    lemmas_.reserve(ctx.te - ctx.tb);
+    for (size_t t = ctx.tb; t < ctx.te; ++t) lemmas_.push_back(verbs_.Lemmas(toks_[t].lower));
   }
 
   void Run(std::vector<CodedMention>* out);
@@ -90,7 +92,7 @@ class SentenceCoder {
     return m != kNone && !ms_[m].agent_only;
   }
   bool TokenHasLemma(size_t t, int lemma) const {
-    const std::vector<int>* ls = verbs_.Lemmas(toks_[t].lower);
+    const std::vector<int>* ls = lemmas_[t - ctx_.tb];
     return ls && std::find(ls->begin(), ls->end(), lemma) != ls->end();
   }
   // Length in tokens of an alternative of `e` matching at `pos`, or 0.
@@ -120,6 +122,7 @@ class SentenceCoder {
   const std::vector<Token>& toks_;
   const std::vector<ActorMention>& ms_;
   std::vector<size_t> owner_;
+  std::vector<const std::vector<int>*> lemmas_;  // per token: lemma ids or null
   std::vector<Match> matches_;
   std::vector<DateExpr> dates_;
   std::vector<size_t> date_owner_;  // per date expression: match index
@@ -165,7 +168,7 @@ bool SentenceCoder::TryMatch(const VerbPattern& p, size_t k, size_t pos, size_t*
 void SentenceCoder::FindMatches() {
   for (size_t i = ctx_.tb; i < ctx_.te; ++i) {
     if (BlocksWord(i)) continue;
-    const std::vector<int>* ls = verbs_.Lemmas(toks_[i].lower);
+    const std::vector<int>* ls = lemmas_[i - ctx_.tb];
     if (!ls) continue;
     Match best;
     for (int l : *ls) {

@@ -236,12 +236,13 @@ class Parser {
   void Sgml(std::string_view content) {
     static const char* kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
                                     "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-    size_t pos = 0;
+    size_t pos = 0, counted = 0;
     size_t line_no = 1;
     while (true) {
       size_t b = content.find("<REUTERS", pos);
       if (b == std::string_view::npos) break;
-      line_no += std::count(content.begin() + pos, content.begin() + b, '\n');
+      line_no += std::count(content.begin() + counted, content.begin() + b, '\n');
+      counted = b;
       size_t e = content.find("</REUTERS>", b);
       std::string origin = std::string(name_) + ":" + std::to_string(line_no);
       if (e == std::string_view::npos) {
@@ -252,18 +253,20 @@ class Parser {
       pos = e;
       std::string_view newid = Between(rec, "NEWID=\"", "\"");
       std::string_view date_text = Trim(Between(rec, "<DATE>", "</DATE>"));
-      // "26-FEB-1987 15:01:01.79"
+      // "26-FEB-1987 15:01:01.79" (the day may have one digit)
       std::optional<Date> date;
-      if (date_text.size() >= 11) {
+      auto parts = Split(date_text.substr(0, date_text.find(' ')), '-');
+      if (parts.size() == 3) {
         int month = 0;
         for (int m = 0; m < 12; ++m)
-          if (date_text.substr(3, 3) == kMonths[m]) month = m + 1;
-        int day = std::atoi(std::string(date_text.substr(0, 2)).c_str());
-        int year = std::atoi(std::string(date_text.substr(7, 4)).c_str());
-        date = MakeDate(year, month, day);
+          if (parts[1] == kMonths[m]) month = m + 1;
+        date = MakeDate(std::atoi(std::string(parts[2]).c_str()), month,
+                        std::atoi(std::string(Trim(parts[0])).c_str()));
       }
       if (newid.empty() || !date) {
-        Issue(Severity::kError, origin, "record without NEWID or valid <DATE>");
+        Issue(Severity::kError, origin,
+              newid.empty() ? std::string("record without NEWID")
+                            : "record " + std::string(newid) + ": invalid <DATE> '" + std::string(date_text) + "'");
         continue;
       }
       Document doc;
