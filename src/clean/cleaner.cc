@@ -166,6 +166,41 @@ std::vector<Paragraph> CleanDocument(const Document& doc) {
     pos = next;
   }
 
+  // Wiki-style section headings ("==Related news==") inside a paragraph split
+  // it; link sections end the article.
+  if (doc.layout == Layout::kBlankLines) {
+    std::vector<std::pair<size_t, size_t>> split;
+    bool stop = false;
+    for (auto [b, e] : raw) {
+      if (stop) break;
+      size_t cur = b;
+      while (cur < e) {
+        size_t h = text.find("==", cur);
+        if (h == std::string_view::npos || h >= e) break;
+        size_t hb = h;
+        while (hb > cur && text[hb - 1] == '=') --hb;
+        size_t title_b = h;
+        while (title_b < e && text[title_b] == '=') ++title_b;
+        size_t title_e = text.find("==", title_b);
+        if (title_e == std::string_view::npos || title_e >= e || title_e - title_b > 80) break;
+        size_t he = title_e;
+        while (he < e && text[he] == '=') ++he;
+        if (hb > cur) split.emplace_back(cur, hb);
+        std::string_view heading = Trim(text.substr(title_b, title_e - title_b));
+        if (IsBlockMarker(heading) || heading == "Related news" || heading == "Sources" ||
+            heading == "External links" || heading == "References" || heading == "Source") {
+          stop = true;
+          cur = e;
+          break;
+        }
+        cur = he;
+      }
+      if (!stop && cur < e) split.emplace_back(cur, e);
+    }
+    raw.clear();
+    for (auto [b, e] : split) push(b, e);
+  }
+
   std::set<std::string_view> seen;
   seen.insert(Trim(text.substr(0, title_end)));
   bool in_list = false;

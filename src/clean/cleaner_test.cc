@@ -65,4 +65,18 @@ TEST(Cleaner, MarksBiographyAsBackground) {
   EXPECT_TRUE(ps[2].background);
 }
 
+TEST(Cleaner, WikiHeadingsSplitAndRelatedNewsEnds) {
+  Document d;
+  d.title = "T";
+  std::string body = "First part. ===Japan, China meeting=== Second part. ==Related news== * Other story";
+  d.text = d.title + "\n" + body;
+  d.body_offset = 2;
+  d.layout = Layout::kBlankLines;
+  std::vector<std::string> kept;
+  for (const auto& p : CleanDocument(d)) kept.push_back(d.text.substr(p.start, p.end - p.start));
+  ASSERT_EQ(kept.size(), 3u);
+  EXPECT_EQ(kept[1], "First part.");
+  EXPECT_EQ(kept[2], "Second part.");
+}
+
 }  // namespace casus

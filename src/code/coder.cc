@@ -186,12 +186,18 @@ void SentenceCoder::FindMatches() {
       }
     }
     if (best.pattern < 0) continue;
-    // "the meeting", "his visiting": a gerund after a determiner is a noun,
-    // which only N patterns may code.
-    if (!verbs_.pattern(best.pattern).noun && i > ctx_.tb && toks_[i].lower.size() > 4 &&
-        toks_[i].lower.compare(toks_[i].lower.size() - 3, 3, "ing") == 0 &&
-        In(toks_[i - 1].lower, {"the", "a", "an", "this", "that", "his", "her", "their", "its", "'s", "our"}))
-      continue;
+    // An -ing form is a verb only after a form of "be" ("are meeting"); "a
+    // US-Japan meeting" or "rulers expressing concern" is a noun or a
+    // participle, which only N patterns may code.
+    if (!verbs_.pattern(best.pattern).noun && toks_[i].lower.size() > 4 &&
+        toks_[i].lower.compare(toks_[i].lower.size() - 3, 3, "ing") == 0) {
+      bool aux = false;
+      for (size_t t = i, steps = 0; t > ctx_.tb && steps < 3 && !aux; ++steps) {
+        --t;
+        aux = In(toks_[t].lower, {"is", "are", "was", "were", "be", "been", "'s", "'re", "am"});
+      }
+      if (!aux) continue;
+    }
     matches_.push_back(best);
     i = best.te - 1;
   }
@@ -216,7 +222,7 @@ size_t SentenceCoder::LeftSubject(size_t from, bool allow_prep) const {
 
 size_t SentenceCoder::RightObject(size_t from) const {
   for (size_t t = from, steps = 0; t < ctx_.te && steps < kMaxRight; ++t, ++steps) {
-    if (IsRightBreak(toks_[t])) return kNone;
+    if (IsRightBreak(toks_[t]) || toks_[t].lower == ",") return kNone;
     size_t m = Owner(t);
     if (m == kNone) continue;
     if (Usable(m, false)) return m;
@@ -294,7 +300,9 @@ int SentenceCoder::ModalityOf(size_t from, size_t verb_tb, size_t* trigger) cons
         *trigger = t - 1;
         return 1;
       }
-      return 0;
+      // Any other infinitive ("on standby to fly to Tonga", "took to the
+      // streets to protest") does not report the act itself.
+      return t + 1 == verb_tb ? -1 : 0;
     }
   }
   return 0;
@@ -315,7 +323,12 @@ void SentenceCoder::Emit(const Match& mt, size_t src, size_t tgt, const std::str
   const VerbPattern& p = verbs_.pattern(mt.pattern);
   if (src == kNone || src == tgt) return;
   const ActorMention& s = ms_[src];
-  if (tgt != kNone && ms_[tgt].code == s.code) return;
+  if (tgt != kNone) {
+    const ActorMention& t = ms_[tgt];
+    if (t.code == s.code) return;
+    // "US ... US Defense Secretary": a country acting on its own government.
+    if (!t.country.empty() && t.country == s.country && (t.code == t.country || s.code == s.country)) return;
+  }
   if (tgt == kNone && p.code.compare(0, 2, "14") != 0) return;
 
   size_t from = s.te <= mt.tb ? s.te : ctx_.tb;

@@ -52,6 +52,11 @@ TEST(Coder, Structures) {
       {"weekday", "On Saturday, Putin met Xi Jinping.", {"RUSGOV>CHNGOV:044@2025-05-17"}},
       {"background year", "In 1994 Russia criticised NATO.", {"RUS>IGOWSTNAT:111@1994-01-01"}},
       {"no actors", "The weather was attacked by critics.", {}},
+      {"bare infinitive", "Australia had troops on standby to fly to Tonga.", {}},
+      {"object does not cross a comma", "France is calling for cuts, the U.S. and Japan believe.", {}},
+      {"gerund without auxiliary", "The statement came after a US-Japan meeting, attended by Rumsfeld.", {}},
+      {"progressive", "Putin is meeting Xi Jinping on Monday.", {"RUSGOV>CHNGOV:044@2025-05-12"}},
+      {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/text.h"
+
 namespace casus {
 
 namespace {
@@ -65,6 +67,15 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
   size_t first_new = out->size();
   for (size_t h = 0; h < hits.size();) {
     const LexEntry* e = Primary(*hits[h].phrase);
+    // "South American", "Latin American": a region, not the United States.
+    if (e->kind == LexKind::kAdjective && hits[h].tb > tb &&
+        (tokens[hits[h].tb - 1].lower == "south" || tokens[hits[h].tb - 1].lower == "latin" ||
+         tokens[hits[h].tb - 1].lower == "central" || tokens[hits[h].tb - 1].lower == "north") &&
+        tokens[hits[h].tb].capitalized && tokens[hits[h].tb - 1].capitalized &&
+        StartsWith(tokens[hits[h].tb].lower, "american")) {
+      ++h;
+      continue;
+    }
     int country = -1, actor = -1, capital = -1, metonym = -1, place = -1;
     bool adjective = false, gov_ok = true;
     std::string agent;
