@@ -175,6 +175,17 @@ std::vector<Paragraph> CleanDocument(const Document& doc) {
       if (stop) break;
       size_t cur = b;
       while (cur < e) {
+        // "[[Image:x.jpg|250px|thumb|Caption]]": a picture and its caption.
+        size_t img = text.find("[[", cur);
+        if (img < e && (text.compare(img + 2, 6, "Image:") == 0 || text.compare(img + 2, 5, "File:") == 0)) {
+          size_t close = text.find("]]", img);
+          size_t h0 = text.find("==", cur);
+          if (close != std::string_view::npos && close < e && (h0 == std::string_view::npos || img < h0)) {
+            if (img > cur) split.emplace_back(cur, img);
+            cur = close + 2;
+            continue;
+          }
+        }
         size_t h = text.find("==", cur);
         if (h == std::string_view::npos || h >= e) break;
         size_t hb = h;

@@ -68,13 +68,15 @@ TEST(Cleaner, MarksBiographyAsBackground) {
 TEST(Cleaner, WikiHeadingsSplitAndRelatedNewsEnds) {
   Document d;
   d.title = "T";
-  std::string body = "First part. ===Japan, China meeting=== Second part. ==Related news== * Other story";
+  std::string body =
+      "First part. [[Image:x.jpg|250px|thumb|Protest swept the campus.]] ===Japan, China meeting=== "
+      "Second part. ==Related news== * Other story";
   d.text = d.title + "\n" + body;
   d.body_offset = 2;
   d.layout = Layout::kBlankLines;
   std::vector<std::string> kept;
   for (const auto& p : CleanDocument(d)) kept.push_back(d.text.substr(p.start, p.end - p.start));
-  ASSERT_EQ(kept.size(), 3u);
+  ASSERT_EQ(kept.size(), 3u) << kept.back();
   EXPECT_EQ(kept[1], "First part.");
   EXPECT_EQ(kept[2], "Second part.");
 }

@@ -55,9 +55,10 @@ int QuadClass(const std::string& root) {
   return 4;
 }
 
+// Codes where "X and Y <verb>" with no object means X and Y did it together
+// ("met", "signed an agreement", "cooperated").
 bool Symmetric(const std::string& code) {
-  return code.compare(0, 2, "04") == 0 || code.compare(0, 3, "057") == 0 ||
-         code.compare(0, 2, "06") == 0 || code.compare(0, 3, "190") == 0;
+  return code.compare(0, 2, "04") == 0 || code.compare(0, 3, "057") == 0 || code.compare(0, 2, "06") == 0;
 }
 
 struct Match {
@@ -537,7 +538,7 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
           note = " [with]";
         }
       }
-      if (pairs.empty()) {
+      if (pairs.empty() && Symmetric(p.code)) {
         // "Putin and Trump held talks": a conjoined subject of the clause.
         size_t src = LeftSubject(mt.tb, false);
         if (src != kNone) {

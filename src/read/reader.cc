@@ -152,8 +152,8 @@ class Parser {
       return false;
     }
     Document doc;
-    doc.title = Field(obj, {"title"});
-    doc.text = Field(obj, {"text", "maintext", "full_text", "body"});
+    doc.title = DecodeEntities(Field(obj, {"title"}));
+    doc.text = DecodeEntities(Field(obj, {"text", "maintext", "full_text", "body"}));
     doc.url = Field(obj, {"url"});
     doc.source = Field(obj, {"source", "source_domain", "domain"});
     std::string date_text = Field(obj, {"date", "date_publish", "publish_date", "published"});
@@ -196,6 +196,36 @@ class Parser {
       }
       JsonObject(line, origin, false);
     }
+  }
+
+  // Scraped JSON text often keeps HTML entities (&quot;, &amp;mdash;).
+  static std::string DecodeEntities(std::string s) {
+    if (s.find('&') == std::string::npos) return s;
+    static const std::pair<const char*, const char*> kEntities[] = {
+        {"&amp;", "&"},      {"&quot;", "\""},           {"&lt;", "<"},  {"&gt;", ">"},
+        {"&#39;", "'"},      {"&apos;", "'"},            {"&nbsp;", " "}, {"&mdash;", "\xE2\x80\x94"},
+        {"&ndash;", "\xE2\x80\x93"}};
+    for (int pass = 0; pass < 2; ++pass) {  // "&amp;mdash;" needs two
+      std::string out;
+      out.reserve(s.size());
+      for (size_t i = 0; i < s.size(); ++i) {
+        bool done = false;
+        if (s[i] == '&') {
+          for (const auto& [ent, rep] : kEntities) {
+            size_t n = std::char_traits<char>::length(ent);
+            if (s.compare(i, n, ent) == 0) {
+              out += rep;
+              i += n - 1;
+              done = true;
+              break;
+            }
+          }
+        }
+        if (!done) out += s[i];
+      }
+      s.swap(out);
+    }
+    return s;
   }
 
   static std::string DecodeSgml(std::string_view s) {

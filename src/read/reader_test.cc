@@ -71,6 +71,15 @@ TEST(Reader, JsonLinesGoesOnAfterABadLine) {
   EXPECT_EQ(r.issues[0].origin, "x.jsonl:2");
 }
 
+TEST(Reader, JsonHtmlEntitiesAreDecoded) {
+  Result r = Read("e.jsonl",
+                  "{\"id\":\"e\",\"date\":\"2006-01-03\",\"title\":\"A &amp; B\","
+                  "\"text\":\"&quot;No,&quot; he said &amp;mdash; twice.\"}\n");
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].title, "A & B");
+  EXPECT_EQ(r.docs[0].text.substr(r.docs[0].body_offset), "\"No,\" he said \xE2\x80\x94 twice.");
+}
+
 TEST(Reader, NewsPleaseJson) {
   Result r = Read("path/art42.json",
                   "{\"date_publish\":\"2017-10-25 14:12:00\",\"title\":\"T\",\"maintext\":\"Body.\","
