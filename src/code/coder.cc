@@ -187,6 +187,11 @@ void SentenceCoder::FindMatches() {
       }
     }
     if (best.pattern < 0) continue;
+    // After a determiner a word is a noun: "the attack", "their support".
+    if (!verbs_.pattern(best.pattern).noun && i > ctx_.tb &&
+        In(toks_[i - 1].lower, {"the", "a", "an", "these", "those", "his", "her", "its", "their", "our", "my",
+                                "your", "'s", "some", "any", "every", "each", "another", "further"}))
+      continue;
     // An -ing form is a verb only after a form of "be" ("are meeting"); "a
     // US-Japan meeting" or "rulers expressing concern" is a noun or a
     // participle, which only N patterns may code.

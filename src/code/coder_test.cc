@@ -56,6 +56,8 @@ TEST(Coder, Structures) {
       {"object does not cross a comma", "France is calling for cuts, the U.S. and Japan believe.", {}},
       {"gerund without auxiliary", "The statement came after a US-Japan meeting, attended by Rumsfeld.", {}},
       {"progressive", "Putin is meeting Xi Jinping on Monday.", {"RUSGOV>CHNGOV:044@2025-05-12"}},
+      {"noun after determiner", "Australia sent its support personnel to Afghanistan.", {}},
+      {"apposition", "Marco Rubio, the US Secretary of State, met Lavrov on Tuesday.", {"USAGOV>RUSGOV:044@2025-05-13"}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;
