@@ -6,6 +6,25 @@
 
 namespace casus {
 
+namespace {
+
+Document MakeDoc(const std::string& title, const std::string& body, Layout layout) {
+  Document d;
+  d.title = title;
+  d.text = title + "\n" + body;
+  d.body_offset = title.size() + 1;
+  d.layout = layout;
+  return d;
+}
+
+std::vector<std::string> Kept(const Document& d, const std::vector<Paragraph>& ps) {
+  std::vector<std::string> kept;
+  for (const auto& p : ps) kept.push_back(d.text.substr(p.start, p.end - p.start));
+  return kept;
+}
+
+}  // namespace
+
 TEST(Cleaner, DebrisLines) {
   struct Case {
     const char* line;
@@ -26,8 +45,6 @@ TEST(Cleaner, DebrisLines) {
 }
 
 TEST(Cleaner, DropsHeadlineListsAndRepeatsKeepsBody) {
-  Document d;
-  d.title = "Top diplomats discuss talks";
   std::string body =
       "1 min read\n"
       "Top diplomats discuss talks\n"
@@ -38,12 +55,9 @@ TEST(Cleaner, DropsHeadlineListsAndRepeatsKeepsBody) {
       "Ireland's president urges UN ban on Israel\n"
       "Bulgaria arrests shipowner linked to port blast\n"
       "US has a deal with China: Trump\n";
-  d.text = d.title + "\n" + body;
-  d.body_offset = d.title.size() + 1;
-  d.layout = Layout::kLines;
+  Document d = MakeDoc("Top diplomats discuss talks", body, Layout::kLines);
   auto ps = CleanDocument(d);
-  std::vector<std::string> kept;
-  for (const auto& p : ps) kept.push_back(d.text.substr(p.start, p.end - p.start));
+  std::vector<std::string> kept = Kept(d, ps);
   ASSERT_EQ(kept.size(), 3u);
   EXPECT_TRUE(ps[0].title);
   EXPECT_EQ(kept[1], "The ministers discussed the talks on Saturday.");
@@ -51,31 +65,21 @@ TEST(Cleaner, DropsHeadlineListsAndRepeatsKeepsBody) {
 }
 
 TEST(Cleaner, MarksBiographyAsBackground) {
-  Document d;
-  d.title = "T";
   std::string body =
       "Lavrov spoke on Monday.\n"
       "Sergey Lavrov (born 21 March 1950) is a Russian diplomat. He was appointed in March 2004.\n";
-  d.text = d.title + "\n" + body;
-  d.body_offset = 2;
-  d.layout = Layout::kLines;
-  auto ps = CleanDocument(d);
+  auto ps = CleanDocument(MakeDoc("T", body, Layout::kLines));
   ASSERT_EQ(ps.size(), 3u);
   EXPECT_FALSE(ps[1].background);
   EXPECT_TRUE(ps[2].background);
 }
 
 TEST(Cleaner, WikiHeadingsSplitAndRelatedNewsEnds) {
-  Document d;
-  d.title = "T";
   std::string body =
       "First part. [[Image:x.jpg|250px|thumb|Protest swept the campus.]] ===Japan, China meeting=== "
       "Second part. ==Related news== * Other story";
-  d.text = d.title + "\n" + body;
-  d.body_offset = 2;
-  d.layout = Layout::kBlankLines;
-  std::vector<std::string> kept;
-  for (const auto& p : CleanDocument(d)) kept.push_back(d.text.substr(p.start, p.end - p.start));
+  Document d = MakeDoc("T", body, Layout::kBlankLines);
+  std::vector<std::string> kept = Kept(d, CleanDocument(d));
   ASSERT_EQ(kept.size(), 3u) << kept.back();
   EXPECT_EQ(kept[1], "First part.");
   EXPECT_EQ(kept[2], "Second part.");
