@@ -1,5 +1,7 @@
 #include "code/coder.h"
 
+#include "segment/word_class.h"
+
 #include <algorithm>
 #include <climits>
 #include <cstdlib>
@@ -13,33 +15,8 @@ constexpr size_t kMaxLeft = 14;   // tokens searched left for a subject
 constexpr size_t kMaxRight = 12;  // tokens searched right for an object
 constexpr size_t kMaxPlaceDistance = 10;  // tokens between a verb and its location
 
-bool In(const std::string& w, std::initializer_list<const char*> set) {
-  for (const char* s : set)
-    if (w == s) return true;
-  return false;
-}
-
-bool IsPreposition(const std::string& w) {
-  return In(w, {"of", "in", "at", "to", "from", "with", "for", "by", "on", "against", "between",
-                "among", "about", "over", "into", "near", "during", "after", "before", "under",
-                "toward", "towards", "through", "like", "than", "including", "via", "within",
-                "without", "behind", "across", "following", "upon", "amid", "despite"});
-}
-
-bool IsLeftBreak(const Token& t) {
-  return In(t.lower, {";", ":", "\"", "said", "says", "told", "added", "stated", "according",
-                      "that", "which", "because", "although", "while", "whereas", "but", "(", ")",
-                      "whether", "if"});
-}
-
-bool IsRightBreak(const Token& t) {
-  return In(t.lower, {";", ":", "\"", ".", "said", "says", "told", "added", "which", "who", "while",
-                      "whereas", "but", "because", "although", "when", "(", ")", "if", "and"});
-}
-
-bool IsClausePunct(const std::string& w) { return In(w, {",", ";", ":", ".", "\"", "(", ")", "?", "!"}); }
-
-bool IsNegator(const std::string& w) { return In(w, {"not", "n't", "never", "no", "neither", "nor"}); }
+bool IsLeftBreak(const Token& t) { return t.Is(kLeftBreak); }
+bool IsRightBreak(const Token& t) { return t.Is(kRightBreak); }
 
 bool StartsWithAny(const std::string& w, std::initializer_list<const char*> stems) {
   for (const char* s : stems)
@@ -146,14 +123,14 @@ bool SentenceCoder::TryMatch(const VerbPattern& p, size_t k, size_t pos, size_t*
       for (size_t g = 0; g <= 3; ++g) {
         if (g > 0) {
           size_t t = pos + g - 1;
-          if (t >= ctx_.te || Owner(t) != kNone || IsClausePunct(toks_[t].lower)) break;
+          if (t >= ctx_.te || Owner(t) != kNone || toks_[t].Is(kClausePunct)) break;
         }
         if (TryMatch(p, k + 1, pos + g, end, target)) return true;
       }
       return false;
     case PatternElem::Kind::kTarget: {
       size_t q = pos;
-      if (q < ctx_.te && In(toks_[q].lower, {"the", "a", "an"})) ++q;
+      if (q < ctx_.te && toks_[q].Is(kArticle)) ++q;
       size_t m = Owner(q);
       if (m == kNone || ms_[m].tb != q || !Usable(m, false)) return false;
       size_t saved = *target;
@@ -189,8 +166,7 @@ void SentenceCoder::FindMatches() {
     if (best.pattern < 0) continue;
     // After a determiner a word is a noun: "the attack", "their support".
     if (!verbs_.pattern(best.pattern).noun && i > ctx_.tb &&
-        In(toks_[i - 1].lower, {"the", "a", "an", "these", "those", "his", "her", "its", "their", "our", "my",
-                                "your", "'s", "some", "any", "every", "each", "another", "further"}))
+        toks_[i - 1].Is(kDeterminer))
       continue;
     // An -ing form is a verb only after a form of "be" ("are meeting"); "a
     // US-Japan meeting" or "rulers expressing concern" is a noun or a
@@ -200,7 +176,7 @@ void SentenceCoder::FindMatches() {
       bool aux = false;
       for (size_t t = i, steps = 0; t > ctx_.tb && steps < 3 && !aux; ++steps) {
         --t;
-        aux = In(toks_[t].lower, {"is", "are", "was", "were", "be", "been", "'s", "'re", "am"});
+        aux = toks_[t].Is(kAuxProgressive);
       }
       if (!aux) continue;
     }
@@ -219,8 +195,8 @@ size_t SentenceCoder::LeftSubject(size_t from, bool allow_prep) const {
     t = ms_[m].tb;
     if (!Usable(m, false)) continue;
     size_t before = t;
-    while (before > ctx_.tb && In(toks_[before - 1].lower, {"the", "a", "an"})) --before;
-    if (!allow_prep && before > ctx_.tb && IsPreposition(toks_[before - 1].lower)) continue;
+    while (before > ctx_.tb && toks_[before - 1].Is(kArticle)) --before;
+    if (!allow_prep && before > ctx_.tb && toks_[before - 1].Is(kPreposition)) continue;
     return m;
   }
   return kNone;
@@ -242,7 +218,7 @@ size_t SentenceCoder::AfterBy(size_t from) const {
     if (IsRightBreak(toks_[t])) return kNone;
     if (toks_[t].lower != "by") continue;
     size_t q = t + 1;
-    if (q < ctx_.te && In(toks_[q].lower, {"the", "a", "an"})) ++q;
+    if (q < ctx_.te && toks_[q].Is(kArticle)) ++q;
     size_t m = Owner(q);
     if (m != kNone && ms_[m].tb == q && Usable(m, false)) return m;
     return kNone;
@@ -271,11 +247,9 @@ bool SentenceCoder::Passive(const Match& mt) const {
   if (w.back() == 's' && w[w.size() - 2] != 's') return false;
   for (size_t t = mt.tb, steps = 0; t > ctx_.tb && steps < 4; ++steps) {
     --t;
+    if (toks_[t].Is(kAuxPassive)) return true;
     const std::string& b = toks_[t].lower;
-    if (In(b, {"is", "are", "was", "were", "been", "be", "being", "get", "got", "gets"})) return true;
-    bool adverb = (b.size() > 3 && b.compare(b.size() - 2, 2, "ly") == 0) ||
-                  In(b, {"once", "again", "also", "already", "reportedly", "allegedly", "just", "still",
-                         "later", "not", "n't", "never", "then", "recently", "previously"});
+    bool adverb = (b.size() > 3 && b.compare(b.size() - 2, 2, "ly") == 0) || toks_[t].Is(kAdverbSkip);
     if (!adverb) return false;
   }
   return false;
@@ -284,15 +258,15 @@ bool SentenceCoder::Passive(const Match& mt) const {
 int SentenceCoder::ModalityOf(size_t from, size_t verb_tb, size_t* trigger) const {
   *trigger = kNone;
   for (size_t t = ctx_.tb; t < verb_tb; ++t)
-    if (In(toks_[t].lower, {"if", "unless", "whether"})) return -1;
+    if (toks_[t].Is(kConditional)) return -1;
   if (ctx_.te > ctx_.tb && toks_[ctx_.te - 1].lower == "?") return -1;
   size_t lo = verb_tb > 6 ? std::max(from, verb_tb - 6) : from;
   for (size_t t = verb_tb; t > lo;) {
     --t;
     const Token& tok = toks_[t];
     const std::string& w = tok.lower;
-    if (In(w, {"will", "'ll", "shall"})) return 1;
-    if (In(w, {"would", "could", "might", "should"})) return -1;
+    if (tok.Is(kFuture)) return 1;
+    if (tok.Is(kHypothetical)) return -1;
     if (w == "may" && !tok.capitalized) return -1;
     if (w == "to" && t > ctx_.tb) {
       const std::string& v = toks_[t - 1].lower;
@@ -318,7 +292,7 @@ bool SentenceCoder::Negated(size_t from, size_t verb_tb) const {
   size_t lo = verb_tb > 5 ? std::max(from, verb_tb - 5) : from;
   for (size_t t = lo; t < verb_tb; ++t) {
     const std::string& w = toks_[t].lower;
-    if (IsNegator(w)) return true;
+    if (toks_[t].Is(kNegator)) return true;
     if (StartsWithAny(w, {"refus", "fail", "declin"}) && t + 1 < ctx_.te && toks_[t + 1].lower == "to") return true;
   }
   return false;
@@ -338,7 +312,7 @@ void SentenceCoder::Emit(const Match& mt, size_t src, size_t tgt, const std::str
   if (tgt == kNone && p.code.compare(0, 2, "14") != 0) return;
 
   size_t from = s.te <= mt.tb ? s.te : ctx_.tb;
-  bool negated = p.noun ? (mt.tb > ctx_.tb && IsNegator(toks_[mt.tb - 1].lower)) || Negated(from, mt.tb)
+  bool negated = p.noun ? (mt.tb > ctx_.tb && toks_[mt.tb - 1].Is(kNegator)) || Negated(from, mt.tb)
                         : Negated(from, mt.tb);
   if (negated && !options_.keep_negated) return;
   size_t trigger = kNone;
@@ -430,7 +404,7 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
   }
   bool future = false;
   for (size_t t = ctx_.tb; t < ctx_.te; ++t)
-    if (In(toks_[t].lower, {"will", "'ll", "shall"})) future = true;
+    if (toks_[t].Is(kFuture)) future = true;
   dates_ = FindDates(toks_, ctx_.tb, ctx_.te, ctx_.published, future);
   for (const DateExpr& d : dates_) {
     size_t owner = kNone, best = kNone;
@@ -485,7 +459,7 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
       for (size_t q = after; pairs.empty() && q < std::min(after + 2, ctx_.te); ++q) {
         if (toks_[q].lower != "with") continue;
         size_t r = q + 1;
-        if (r < ctx_.te && In(toks_[r].lower, {"the", "a", "an"})) ++r;
+        if (r < ctx_.te && toks_[r].Is(kArticle)) ++r;
         size_t m = Owner(r);
         if (m != kNone && Usable(m, true)) with = m;
         break;
@@ -496,7 +470,7 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
       for (size_t t = mt.tb, steps = 0; pairs.empty() && t > ctx_.tb && steps < 3; ++steps) {
         --t;
         const std::string& w = toks_[t].lower;
-        if (In(w, {"his", "her", "their", "its"})) {
+        if (toks_[t].Is(kPossessivePronoun)) {
           pronoun = true;
           break;
         }
@@ -505,7 +479,7 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
           if (Usable(m, true)) pre = m;
           break;
         }
-        if (w == "'s" || (toks_[t].kind == TokenKind::kWord && !IsPreposition(w) && !In(w, {"the", "a", "an", "and"})))
+        if (w == "'s" || (toks_[t].kind == TokenKind::kWord && !toks_[t].Is(kPreposition | kArticle) && w != "and"))
           continue;
         break;
       }
@@ -525,7 +499,7 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
         } else {
           src = LeftSubject(mt.tb, false);
         }
-        if (src == kNone && ctx_.te > ctx_.tb && IsPreposition(toks_[ctx_.tb].lower)) {
+        if (src == kNone && ctx_.te > ctx_.tb && toks_[ctx_.tb].Is(kPreposition)) {
           // "During the phone call with X ..., Y reaffirmed": Y is the caller.
           size_t comma = kNone;
           for (size_t t = mt.te; t < ctx_.te; ++t)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "segment/word_class.h"
 #include "util/text.h"
 
 namespace casus {
@@ -28,27 +29,9 @@ const LexEntry* Primary(const Phrase& p) {
   return nullptr;
 }
 
-bool IsFiller(const std::string& w) {
-  static const char* kFillers[] = {"'s", "'", "top", "senior", "acting", "then", "new", "interim",
-                                   "outgoing", "incoming", "former", "ex", "-", "current"};
-  for (const char* f : kFillers)
-    if (w == f) return true;
-  return false;
-}
-
-bool IsConjunction(const std::string& w) {
-  return w == "and" || w == "," || w == "-" || w == "&" || w == "/";
-}
-
 }  // namespace
 
-bool IsLocativePreposition(std::string_view w) {
-  static const char* kPreps[] = {"in", "at", "near", "outside", "from", "inside", "across",
-                                 "around", "throughout", "via", "into", "within"};
-  for (const char* p : kPreps)
-    if (w == p) return true;
-  return false;
-}
+bool IsLocativePreposition(std::string_view w) { return (ClassifyWord(w) & kLocative) != 0; }
 
 void Recogniser::Recognise(std::string_view text, const std::vector<Token>& tokens, size_t tb,
                            size_t te, const Date& date, std::vector<ActorMention>* out) const {
@@ -103,7 +86,7 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
         if (w == "former" || w == "ex") eli = true;
         if (w == "of" && k == gap_b) of_the = true;
         else if (w == "the" && of_the) continue;
-        else if (!IsFiller(w)) fillers = false;
+        else if (!tokens[k].Is(kActorFiller)) fillers = false;
       }
       if (!fillers) break;
       const Phrase& np = *hits[next].phrase;
@@ -145,7 +128,7 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
     m.name = std::string(text.substr(tokens[gb].start, tokens[ge - 1].end - tokens[gb].start));
     std::string prep = gb > tb ? tokens[gb - 1].lower : std::string();
     if (prep == "the" && gb > tb + 1) prep = tokens[gb - 2].lower;
-    bool locative = IsLocativePreposition(prep);
+    bool locative = (ClassifyWord(prep) & kLocative) != 0;
     if (actor >= 0) {
       const ActorEntry& a = kb_.actors()[actor];
       ResolvedRole r = kb_.Resolve(a, date);
@@ -205,7 +188,7 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
     if (a.place_only || b.place_only || a.agent_only || b.agent_only) continue;
     size_t gap = b.tb - a.te;
     bool joined = false;
-    if (gap == 1) joined = IsConjunction(tokens[a.te].lower);
+    if (gap == 1) joined = tokens[a.te].Is(kConjunction);
     if (gap == 2) joined = tokens[a.te].lower == "," && tokens[a.te + 1].lower == "and";
     if (!joined) continue;
     if (a.chain < 0) a.chain = chain_id++;

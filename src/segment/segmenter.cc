@@ -5,23 +5,15 @@
 
 #include <algorithm>
 
+#include "segment/word_class.h"
+
 namespace casus {
 
 namespace {
 
-// Words that open a new sentence after an abbreviation ("... the U.S. The
-// talks ..."); any other word after "U.S." continues the sentence.
-bool StartsSentence(const Token& t) {
-  static const char* kStarters[] = {"the", "he", "she", "it", "they", "we", "i", "but", "and",
-                                    "in", "on", "at", "this", "that", "these", "those", "a", "an",
-                                    "there", "his", "her", "its", "their", "our", "after",
-                                    "before", "when", "while", "however", "meanwhile", "earlier",
-                                    "later", "according", "last", "on", "if", "as", "for", "some"};
-  if (!t.capitalized) return false;
-  for (const char* s : kStarters)
-    if (t.lower == s) return true;
-  return false;
-}
+// A capitalised function word ("The", "He") opens a new sentence after an
+// abbreviation ("... the U.S. The talks ..."); any other word continues it.
+bool StartsSentence(const Token& t) { return t.capitalized && t.Is(kSentenceStarter); }
 
 }  // namespace
 

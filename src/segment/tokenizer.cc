@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "segment/word_class.h"
+
 namespace casus {
 
 namespace {
@@ -88,6 +90,7 @@ void Push(std::string_view text, size_t b, size_t e, TokenKind kind, std::vector
   unsigned char f = s.empty() ? 0 : s[0];
   t.capitalized = (f >= 'A' && f <= 'Z') || f >= 0xC3;
   t.abbreviation = kind == TokenKind::kWord && !s.empty() && s.back() == '.';
+  t.flags = ClassifyWord(t.lower);
   out->push_back(std::move(t));
 }
 

@@ -23,6 +23,8 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // first character is an upper-case ASCII letter or non-ASCII
   bool abbreviation = false; // ends with a period that is part of the token
+  uint32_t flags = 0;        // WordClass bits (segment/word_class.h)
+  bool Is(uint32_t word_class) const { return (flags & word_class) != 0; }
 };
 
 // Appends the tokens of text[begin, end) to `out`; offsets are into `text`.

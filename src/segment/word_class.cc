@@ -1,0 +1,74 @@
+#include "segment/word_class.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace casus {
+
+namespace {
+
+struct ClassList {
+  uint32_t flag;
+  const char* words;  // space-separated
+};
+
+const ClassList kLists[] = {
+    {kArticle, "the a an"},
+    {kDeterminer,
+     "the a an these those his her its their our my your 's some any every each another further"},
+    {kPossessivePronoun, "his her their its"},
+    {kPreposition,
+     "of in at to from with for by on against between among about over into near during after "
+     "before under toward towards through like than including via within without behind across "
+     "following upon amid despite"},
+    {kLeftBreak,
+     "; : \" said says told added stated according that which because although while whereas but "
+     "( ) whether if"},
+    {kRightBreak,
+     "; : \" . said says told added which who while whereas but because although when ( ) if and"},
+    {kClausePunct, ", ; : . \" ( ) ? !"},
+    {kNegator, "not n't never no neither nor"},
+    {kAuxProgressive, "is are was were be been 's 're am"},
+    {kAuxPassive, "is are was were been be being get got gets"},
+    {kAdverbSkip,
+     "once again also already reportedly allegedly just still later not n't never then recently "
+     "previously"},
+    {kFuture, "will 'll shall"},
+    {kHypothetical, "would could might should"},
+    {kConditional, "if unless whether"},
+    {kConjunction, "and , - & /"},
+    {kActorFiller, "'s ' top senior acting then new interim outgoing incoming former ex - current"},
+    {kLocative, "in at near outside from inside across around throughout via into within"},
+    {kSentenceStarter,
+     "the he she it they we i but and in on at this that these those a an there his her its their "
+     "our after before when while however meanwhile earlier later according last if as for some"},
+};
+
+const std::unordered_map<std::string, uint32_t>& Table() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string, uint32_t>;
+    for (const ClassList& list : kLists) {
+      std::string_view words = list.words;
+      size_t pos = 0;
+      while (pos < words.size()) {
+        size_t sp = words.find(' ', pos);
+        if (sp == std::string_view::npos) sp = words.size();
+        if (sp > pos) (*t)[std::string(words.substr(pos, sp - pos))] |= list.flag;
+        pos = sp + 1;
+      }
+    }
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+uint32_t ClassifyWord(std::string_view lower) {
+  if (lower.size() > 12) return 0;
+  const auto& t = Table();
+  auto it = t.find(std::string(lower));
+  return it == t.end() ? 0 : it->second;
+}
+
+}  // namespace casus
