@@ -54,7 +54,38 @@ class SentenceCoder {
     for (size_t k = 0; k < ms_.size(); ++k)
       for (size_t t = ms_[k].tb; t < ms_[k].te; ++t) owner_[t - ctx.tb] = k;
     lemmas_.reserve(ctx.te - ctx.tb);
-    for (size_t t = ctx.tb; t < ctx.te; ++t) lemmas_.push_back(verbs_.Lemmas(toks_[t].lower));
+    // Lemmas present in the sentence, marked with this sentence's stamp.
+    thread_local std::vector<uint32_t> stamps;
+    thread_local uint32_t stamp = 0;
+    if (stamps.size() != verbs_.lemma_count()) {
+      stamps.assign(verbs_.lemma_count(), 0);
+      stamp = 0;
+    }
+    if (++stamp == 0) {
+      std::fill(stamps.begin(), stamps.end(), 0);
+      stamp = 1;
+    }
+    present_ = &stamps;
+    stamp_ = stamp;
+    for (size_t t = ctx.tb; t < ctx.te; ++t) {
+      const std::vector<int>* ls = verbs_.Lemmas(toks_[t].lower);
+      lemmas_.push_back(ls);
+      if (ls)
+        for (int l : *ls) stamps[l] = stamp;
+    }
+  }
+  // False when some required word of `p` is absent from the sentence.
+  bool MayMatch(const VerbPattern& p) const {
+    for (const auto& firsts : p.required) {
+      bool any = false;
+      for (int l : firsts)
+        if ((*present_)[l] == stamp_) {
+          any = true;
+          break;
+        }
+      if (!any) return false;
+    }
+    return true;
   }
 
   void Run(std::vector<CodedMention>* out);
@@ -101,6 +132,8 @@ class SentenceCoder {
   const std::vector<ActorMention>& ms_;
   std::vector<size_t> owner_;
   std::vector<const std::vector<int>*> lemmas_;  // per token: lemma ids or null
+  const std::vector<uint32_t>* present_ = nullptr;
+  uint32_t stamp_ = 0;
   std::vector<Match> matches_;
   std::vector<DateExpr> dates_;
   std::vector<size_t> date_owner_;  // per date expression: match index
@@ -154,7 +187,8 @@ void SentenceCoder::FindMatches() {
       if (!ps) continue;
       for (int pi : *ps) {
         size_t end = 0, target = kNone;
-        if (!TryMatch(verbs_.pattern(pi), 0, i, &end, &target)) continue;
+        const VerbPattern& p = verbs_.pattern(pi);
+        if (!MayMatch(p) || !TryMatch(p, 0, i, &end, &target)) continue;
         if (best.pattern < 0 || end > best.te || (end == best.te && pi < best.pattern)) {
           best.tb = i;
           best.te = end;

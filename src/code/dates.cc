@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "util/date.h"
 #include "util/text.h"
@@ -10,26 +11,25 @@ namespace casus {
 
 namespace {
 
+// Month (1-12) of a lower-cased word: full names and abbreviations, "may"
+// included (callers check capitalisation).
 int MonthOf(const std::string& w) {
-  static const char* kFull[] = {"january", "february", "march", "april", "may", "june", "july",
-                                "august", "september", "october", "november", "december"};
-  static const char* kAbbr[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.",
-                                "aug.", "sep.", "oct.", "nov.", "dec."};
-  for (int m = 0; m < 12; ++m) {
-    if (w == kFull[m] || w == kAbbr[m]) return m + 1;
-    std::string bare = kAbbr[m];
-    if (bare.back() == '.') bare.pop_back();
-    if (w == bare && m != 4) return m + 1;
-  }
-  if (w == "sept." || w == "sept") return 9;
-  return 0;
+  static const auto* table = new std::unordered_map<std::string, int>{
+      {"january", 1},  {"jan.", 1},  {"jan", 1},   {"february", 2}, {"feb.", 2},  {"feb", 2},
+      {"march", 3},    {"mar.", 3},  {"april", 4}, {"apr.", 4},     {"apr", 4},   {"may", 5},
+      {"june", 6},     {"jun.", 6},  {"jun", 6},   {"july", 7},     {"jul.", 7},  {"jul", 7},
+      {"august", 8},   {"aug.", 8},  {"aug", 8},   {"september", 9}, {"sep.", 9}, {"sept.", 9},
+      {"sept", 9},     {"sep", 9},   {"october", 10}, {"oct.", 10}, {"oct", 10},  {"november", 11},
+      {"nov.", 11},    {"nov", 11},  {"december", 12}, {"dec.", 12}, {"dec", 12}};
+  auto it = table->find(w);
+  return it == table->end() ? 0 : it->second;
 }
 
 int WeekdayOf(const std::string& w) {
-  static const char* kDays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
-  for (int d = 0; d < 7; ++d)
-    if (w == kDays[d]) return d;
-  return -1;
+  static const auto* table = new std::unordered_map<std::string, int>{
+      {"sunday", 0}, {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5}, {"saturday", 6}};
+  auto it = table->find(w);
+  return it == table->end() ? -1 : it->second;
 }
 
 bool IsNumber(const Token& t, int* v, int max_len) {

@@ -103,6 +103,13 @@ Status VerbDictionary::ParseFile(const std::string& path, const std::string& sho
     }
     if (p.elems.empty() || p.elems[0].kind != PatternElem::Kind::kWord || p.elems[0].optional)
       return "a pattern must start with a required word";
+    for (size_t k = 1; k < p.elems.size(); ++k) {
+      const PatternElem& e = p.elems[k];
+      if (e.kind != PatternElem::Kind::kWord || e.optional) continue;
+      std::vector<int> firsts;
+      for (const auto& alt : e.alts) firsts.push_back(alt[0]);
+      p.required.push_back(std::move(firsts));
+    }
     int idx = static_cast<int>(patterns_.size());
     for (const auto& alt : p.elems[0].alts) {
       auto& list = by_first_[alt[0]];

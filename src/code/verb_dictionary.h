@@ -28,6 +28,10 @@ struct VerbPattern {
   std::vector<PatternElem> elems;
   std::string origin;        // "verbs/01-10.txt:12"
   std::string text;          // the pattern as written
+  // For each required word element after the first: the first lemma of each
+  // alternative. A sentence lacking all of one element's lemmas cannot match,
+  // which lets the coder skip most patterns without trying them.
+  std::vector<std::vector<int>> required;
 };
 
 class VerbDictionary {
@@ -49,6 +53,7 @@ class VerbDictionary {
   const VerbPattern& pattern(int i) const { return patterns_[i]; }
   size_t size() const { return patterns_.size(); }
   const std::string& lemma(int id) const { return lemmas_[id]; }
+  size_t lemma_count() const { return lemmas_.size(); }
 
  private:
   int LemmaId(const std::string& lemma);

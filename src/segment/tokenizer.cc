@@ -13,6 +13,8 @@ bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Multi-byte punctuation we split on: returns its byte length at s[i], or 0.
 size_t UnicodePunct(std::string_view s, size_t i) {
+  unsigned char lead = s[i];
+  if (lead != 0xE2 && lead != 0xC2) return 0;
   static const char* kPunct[] = {
       "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D",  // ‘ ’ “ ”
       "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA6",                  // – — …
@@ -31,6 +33,7 @@ bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
     *len = 1;
     return true;
   }
+  if (c < 0xC2) return false;
   if (s.compare(i, 2, "\xC2\xA0") == 0) {  // no-break space
     *len = 2;
     return true;
