@@ -95,7 +95,8 @@ class EngineImpl : public Engine {
           if (!(same_dyad || same_dyad_rev) || f.root != e.root) continue;
           bool f_specific = f.cameo.back() != '0' || f.cameo.size() > e.cameo.size();
           bool e_specific = e.cameo.back() != '0' || e.cameo.size() > f.cameo.size();
-          if ((f_specific && !e_specific) || (f_specific == e_specific && (f.cameo > e.cameo || (f.cameo == e.cameo && j < i))))
+          if ((f_specific && !e_specific) ||
+              (f_specific == e_specific && (f.cameo > e.cameo || (f.cameo == e.cameo && j < i))))
             dominated = true;
         }
         if (dominated) continue;

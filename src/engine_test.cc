@@ -12,19 +12,22 @@ namespace {
 
 std::vector<Event> CodeSeeds() {
   std::vector<Event> all;
-  ReadInputs({TEST_SharedPath("seeds")}, ReadOptions{},
-             [&](Document&& d) {
-               CodedDocument out;
-               EXPECT_TRUE(TEST_Engine().CodeDocument(d, &out).ok());
-               for (auto& e : out.events) all.push_back(std::move(e));
-             },
-             [](const ReadIssue& i) { ADD_FAILURE() << i.origin << ": " << i.message; });
+  ReadInputs(
+      {TEST_SharedPath("seeds")}, ReadOptions{},
+      [&](Document&& d) {
+        CodedDocument out;
+        EXPECT_TRUE(TEST_Engine().CodeDocument(d, &out).ok());
+        for (auto& e : out.events) all.push_back(std::move(e));
+      },
+      [](const ReadIssue& i) { ADD_FAILURE() << i.origin << ": " << i.message; });
   return MergeEvents(std::move(all));
 }
 
 bool Dyad(const Event& e, const std::string& a, const std::string& b) {
   if (!e.target) return false;
-  auto starts = [](const std::string& code, const std::string& p) { return code.compare(0, p.size(), p) == 0; };
+  auto starts = [](const std::string& code, const std::string& p) {
+    return code.compare(0, p.size(), p) == 0;
+  };
   return (starts(e.source.code, a) && starts(e.target->code, b)) ||
          (starts(e.source.code, b) && starts(e.target->code, a));
 }
@@ -54,9 +57,10 @@ TEST(Seeds, ExpectedEvents) {
     for (const Mention& m : e.mentions) {
       EXPECT_EQ(m.text.find("Ireland's president"), std::string::npos);
       EXPECT_EQ(m.text.find("Qatar"), std::string::npos) << "Explore headline coded: " << m.text;
-      bool biography = m.doc == "000_7d0439e0854b17f7" &&
-                       (m.text.find("Soviet") != std::string::npos || m.text.find("born") != std::string::npos ||
-                        m.text.find("appointed") != std::string::npos || m.text.find("tenure") != std::string::npos);
+      bool biography =
+          m.doc == "000_7d0439e0854b17f7" &&
+          (m.text.find("Soviet") != std::string::npos || m.text.find("born") != std::string::npos ||
+           m.text.find("appointed") != std::string::npos || m.text.find("tenure") != std::string::npos);
       EXPECT_FALSE(biography && e.date.year == 2025) << m.text;
     }
   }

@@ -37,10 +37,10 @@ inline std::string TEST_SharedPath(const std::string& rel) {
   return std::string(CASUS_SHARED_DIR) + "/" + rel;
 }
 
-#define CASUS_REQUIRE_SHARED(rel)                                                  \
-  do {                                                                             \
-    if (!std::filesystem::exists(::casus::TEST_SharedPath(rel)))                   \
-      GTEST_SKIP() << "../shared/" << (rel) << " is absent; skipping";             \
+#define CASUS_REQUIRE_SHARED(rel)                                      \
+  do {                                                                 \
+    if (!std::filesystem::exists(::casus::TEST_SharedPath(rel)))       \
+      GTEST_SKIP() << "../shared/" << (rel) << " is absent; skipping"; \
   } while (0)
 
 }  // namespace casus

@@ -27,8 +27,8 @@
 namespace casus {
 
 struct ReadOptions {
-  size_t max_file_bytes = 512u << 20;  // larger files are refused
-  size_t max_line_bytes = 16u << 20;   // longer JSONL lines are skipped
+  size_t max_file_bytes = 512u << 20;    // larger files are refused
+  size_t max_line_bytes = 16u << 20;     // longer JSONL lines are skipped
   size_t max_document_bytes = 4u << 20;  // longer texts are truncated (warned)
 };
 
@@ -36,7 +36,7 @@ enum class Severity { kNote = 0, kWarning = 1, kError = 2 };
 
 struct ReadIssue {
   Severity severity = Severity::kError;
-  std::string origin;   // "FILE" or "FILE:LINE"
+  std::string origin;  // "FILE" or "FILE:LINE"
   std::string message;
 };
 

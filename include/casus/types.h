@@ -33,27 +33,27 @@ struct Date {
 enum class Layout { kLines = 0, kBlankLines = 1, kIndented = 2 };
 
 struct Document {
-  std::string id;        // file id or record id; see reader.h
-  Date date;             // publication date
+  std::string id;  // file id or record id; see reader.h
+  Date date;       // publication date
   std::string title;
-  std::string text;      // title + "\n" + body; offsets point here
+  std::string text;        // title + "\n" + body; offsets point here
   size_t body_offset = 0;  // where the body starts in text
   std::string url;
-  std::string source;    // publisher / source domain, may be empty
-  std::string origin;    // file path (and record number) it came from
+  std::string source;  // publisher / source domain, may be empty
+  std::string origin;  // file path (and record number) it came from
   Layout layout = Layout::kBlankLines;
 };
 
 struct Actor {
-  std::string code;      // CAMEO actor code, e.g. "RUSGOV"
-  std::string name;      // as written in the text
-  std::string country;   // ISO 3166-1 alpha-3, empty for IGOs and unknown
-  std::string kb_id;     // knowledge-base entry, empty when composed from parts
+  std::string code;     // CAMEO actor code, e.g. "RUSGOV"
+  std::string name;     // as written in the text
+  std::string country;  // ISO 3166-1 alpha-3, empty for IGOs and unknown
+  std::string kb_id;    // knowledge-base entry, empty when composed from parts
 };
 
 struct Location {
   std::string name;
-  std::string country;   // ISO 3166-1 alpha-3
+  std::string country;  // ISO 3166-1 alpha-3
   double lat = 0;
   double lon = 0;
 };
@@ -67,11 +67,11 @@ const char* DatePrecisionName(DatePrecision p);
 // One sentence reporting an event, with the rule that coded it.
 struct Mention {
   std::string doc;
-  int sentence = 0;      // index of the sentence in the document
-  size_t start = 0;      // sentence span in Document::text
+  int sentence = 0;  // index of the sentence in the document
+  size_t start = 0;  // sentence span in Document::text
   size_t end = 0;
-  std::string text;      // the sentence
-  std::string rule;      // "verbs/01-10.txt:123 meet with" etc.
+  std::string text;         // the sentence
+  std::string rule;         // "verbs/01-10.txt:123 meet with" etc.
   std::string source_name;  // publisher of the document (for num_sources)
   // True when the sentence itself dated the event; false when it took the
   // publication date. Undated mentions join a dated event of the same
@@ -80,14 +80,14 @@ struct Mention {
 };
 
 struct Event {
-  std::string id;        // stable: hash of date, code and dyad
+  std::string id;  // stable: hash of date, code and dyad
   Date date;
   DatePrecision date_precision = DatePrecision::kDay;
   Actor source;
   std::optional<Actor> target;
-  std::string cameo;     // 3- or 4-digit code
-  std::string root;      // 2-digit root
-  int quad_class = 0;    // 1..4
+  std::string cameo;   // 3- or 4-digit code
+  std::string root;    // 2-digit root
+  int quad_class = 0;  // 1..4
   double goldstein = 0;
   std::string plover_type;
   std::string plover_mode;

@@ -46,8 +46,10 @@ bool IsDateLine(std::string_view line) {
     word.clear();
   };
   for (char c : line) {
-    if (c == ' ') flush();
-    else word += c;
+    if (c == ' ')
+      flush();
+    else
+      word += c;
   }
   flush();
   return has_month && has_year;
@@ -61,12 +63,14 @@ bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> nee
 
 // Block headers after which the page lists other articles.
 bool IsBlockMarker(std::string_view line) {
-  static const char* kMarkers[] = {"Explore", "Recommended", "Related", "Related Articles",
-                                   "Related articles", "Related Stories", "Related stories",
-                                   "Read more", "Read More", "Read also", "See also", "More from",
-                                   "More stories", "Most read", "Most Read", "Most popular",
-                                   "Trending", "You may also like", "Latest", "Top stories",
-                                   "More on this story", "Also read"};
+  static const char* kMarkers[] = {"Explore",          "Recommended",      "Related",
+                                   "Related Articles", "Related articles", "Related Stories",
+                                   "Related stories",  "Read more",        "Read More",
+                                   "Read also",        "See also",         "More from",
+                                   "More stories",     "Most read",        "Most Read",
+                                   "Most popular",     "Trending",         "You may also like",
+                                   "Latest",           "Top stories",      "More on this story",
+                                   "Also read"};
   std::string_view t = Trim(line);
   while (!t.empty() && (t.back() == ':')) t.remove_suffix(1);
   for (const char* m : kMarkers)
@@ -83,9 +87,7 @@ bool EndsLikeSentence(std::string_view line) {
 }
 
 // A short line that is not a sentence: a headline of another article, a byline.
-bool LooksLikeHeadline(std::string_view line) {
-  return !EndsLikeSentence(line) && WordCount(line) <= 20;
-}
+bool LooksLikeHeadline(std::string_view line) { return !EndsLikeSentence(line) && WordCount(line) <= 20; }
 
 bool IsBackground(std::string_view p) {
   if (ContainsAny(p, {"(born ", "; born ", "(b. ", ", born "})) return true;
@@ -101,8 +103,8 @@ bool IsDebrisLine(std::string_view raw) {
   if (line.empty()) return true;
   std::string lower = AsciiLower(line);
   // Read-time and share lines: "1 min read", "3 minute read".
-  if (WordCount(line) <= 4 && (EndsWith(lower, "min read") || EndsWith(lower, "minute read") ||
-                               EndsWith(lower, "mins read")))
+  if (WordCount(line) <= 4 &&
+      (EndsWith(lower, "min read") || EndsWith(lower, "minute read") || EndsWith(lower, "mins read")))
     return true;
   if (StartsWith(lower, "photo:") || StartsWith(lower, "photo by") || StartsWith(lower, "image:") ||
       StartsWith(lower, "(photo") || StartsWith(lower, "picture:") || StartsWith(lower, "file photo"))
@@ -118,8 +120,8 @@ bool IsDebrisLine(std::string_view raw) {
   }
   if (StartsWith(line, "By ") && WordCount(line) <= 5 && !EndsLikeSentence(line)) return true;
   if (IsDateLine(line)) return true;
-  if (lower == "advertisement" || lower == "share" || lower == "share this article" ||
-      lower == "comments" || lower == "print")
+  if (lower == "advertisement" || lower == "share" || lower == "share this article" || lower == "comments" ||
+      lower == "print")
     return true;
   return false;
 }
@@ -146,7 +148,9 @@ std::vector<Paragraph> CleanDocument(const Document& doc) {
     bool boundary = nl == text.size();
     if (!boundary) {
       switch (doc.layout) {
-        case Layout::kLines: boundary = true; break;
+        case Layout::kLines:
+          boundary = true;
+          break;
         case Layout::kBlankLines: {
           size_t q = next;
           while (q < text.size() && (text[q] == ' ' || text[q] == '\t' || text[q] == '\r')) ++q;
@@ -219,7 +223,8 @@ std::vector<Paragraph> CleanDocument(const Document& doc) {
   size_t tail_list_from = raw.size();
   if (doc.layout == Layout::kLines) {
     size_t i = raw.size();
-    while (i > 0 && LooksLikeHeadline(text.substr(raw[i - 1].first, raw[i - 1].second - raw[i - 1].first))) --i;
+    while (i > 0 && LooksLikeHeadline(text.substr(raw[i - 1].first, raw[i - 1].second - raw[i - 1].first)))
+      --i;
     if (raw.size() - i >= 3) tail_list_from = i;
   }
   for (size_t i = 0; i < raw.size(); ++i) {

@@ -129,7 +129,7 @@ int RunCode(const CodeArgs& args) {
       [&](const casus::ReadIssue& issue) {
         const char* kind = issue.severity == casus::Severity::kError     ? "error"
                            : issue.severity == casus::Severity::kWarning ? "warning"
-                                                                          : "note";
+                                                                         : "note";
         if (issue.severity == casus::Severity::kError) ++errors;
         if (issue.severity == casus::Severity::kWarning) ++warnings;
         if (issue.severity != casus::Severity::kNote || !args.quiet)
@@ -160,10 +160,11 @@ int RunKbStats() {
     return kExitFatal;
   }
   casus::KbStats st = engine->Stats();
-  std::printf("{\"countries\":%zu,\"agent_phrases\":%zu,\"actors\":%zu,\"roles\":%zu,\"places\":%zu,"
-              "\"verb_patterns\":%zu,\"cameo_codes\":%zu,\"load_seconds\":%.3f}\n",
-              st.countries, st.agents, st.actors, st.roles, st.places, st.verb_patterns, st.cameo_codes,
-              st.load_seconds);
+  std::printf(
+      "{\"countries\":%zu,\"agent_phrases\":%zu,\"actors\":%zu,\"roles\":%zu,\"places\":%zu,"
+      "\"verb_patterns\":%zu,\"cameo_codes\":%zu,\"load_seconds\":%.3f}\n",
+      st.countries, st.agents, st.actors, st.roles, st.places, st.verb_patterns, st.cameo_codes,
+      st.load_seconds);
   return 0;
 }
 
@@ -189,9 +190,11 @@ int main(int argc, char** argv) {
                    "Files or directories (text with ' date YYYY-MM-DD' header, JSONL, news-please JSON, "
                    "Reuters SGML); '-' reads standard input")
       ->required();
-  code->add_option("--db", code_args.db, "Store documents, sentences, events and mentions in this SQLite file");
-  code->add_option("--format", code_args.format,
-                   "Output on stdout: jsonl (one event per line) or none; default: jsonl unless --db is given")
+  code->add_option("--db", code_args.db,
+                   "Store documents, sentences, events and mentions in this SQLite file");
+  code->add_option(
+          "--format", code_args.format,
+          "Output on stdout: jsonl (one event per line) or none; default: jsonl unless --db is given")
       ->check(CLI::IsMember({"auto", "jsonl", "none"}));
   code->add_option("--threads", code_args.threads, "Worker threads (output is identical for any count)")
       ->check(CLI::Range(1, 256));

@@ -1,18 +1,18 @@
 #include "code/coder.h"
 
-#include "segment/word_class.h"
-
 #include <algorithm>
 #include <climits>
 #include <cstdlib>
+
+#include "segment/word_class.h"
 
 namespace casus {
 
 namespace {
 
 constexpr size_t kNone = static_cast<size_t>(-1);
-constexpr size_t kMaxLeft = 14;   // tokens searched left for a subject
-constexpr size_t kMaxRight = 12;  // tokens searched right for an object
+constexpr size_t kMaxLeft = 14;           // tokens searched left for a subject
+constexpr size_t kMaxRight = 12;          // tokens searched right for an object
 constexpr size_t kMaxPlaceDistance = 10;  // tokens between a verb and its location
 
 bool IsLeftBreak(const Token& t) { return t.Is(kLeftBreak); }
@@ -121,8 +121,7 @@ class SentenceCoder {
   // 0 asserted, 1 intent, 2 threat, -1 drop (hypothetical)
   int ModalityOf(size_t from, size_t verb_tb, size_t* trigger) const;
   bool Negated(size_t from, size_t verb_tb) const;
-  void Emit(const Match& mt, size_t src, size_t tgt, const std::string& note,
-            std::vector<CodedMention>* out);
+  void Emit(const Match& mt, size_t src, size_t tgt, const std::string& note, std::vector<CodedMention>* out);
 
   const KnowledgeBase& kb_;
   const VerbDictionary& verbs_;
@@ -183,25 +182,26 @@ void SentenceCoder::FindMatches() {
     if (!ls) continue;
     Match best;
     for (int l : *ls) {
-      const std::vector<int>* ps = verbs_.PatternsFor(l);
-      if (!ps) continue;
-      for (int pi : *ps) {
-        size_t end = 0, target = kNone;
-        const VerbPattern& p = verbs_.pattern(pi);
-        if (!MayMatch(p) || !TryMatch(p, 0, i, &end, &target)) continue;
-        if (best.pattern < 0 || end > best.te || (end == best.te && pi < best.pattern)) {
-          best.tb = i;
-          best.te = end;
-          best.pattern = pi;
-          best.target = target;
+      const std::vector<VerbDictionary::Group>* groups = verbs_.PatternsFor(l);
+      if (!groups) continue;
+      for (const auto& group : *groups) {
+        if (group.anchor >= 0 && (*present_)[group.anchor] != stamp_) continue;
+        for (int pi : group.patterns) {
+          size_t end = 0, target = kNone;
+          const VerbPattern& p = verbs_.pattern(pi);
+          if (pi == best.pattern || !MayMatch(p) || !TryMatch(p, 0, i, &end, &target)) continue;
+          if (best.pattern < 0 || end > best.te || (end == best.te && pi < best.pattern)) {
+            best.tb = i;
+            best.te = end;
+            best.pattern = pi;
+            best.target = target;
+          }
         }
       }
     }
     if (best.pattern < 0) continue;
     // After a determiner a word is a noun: "the attack", "their support".
-    if (!verbs_.pattern(best.pattern).noun && i > ctx_.tb &&
-        toks_[i - 1].Is(kDeterminer))
-      continue;
+    if (!verbs_.pattern(best.pattern).noun && i > ctx_.tb && toks_[i - 1].Is(kDeterminer)) continue;
     // An -ing form is a verb only after a form of "be" ("are meeting"); "a
     // US-Japan meeting" or "rulers expressing concern" is a noun or a
     // participle, which only N patterns may code.
@@ -308,9 +308,10 @@ int SentenceCoder::ModalityOf(size_t from, size_t verb_tb, size_t* trigger) cons
         *trigger = t - 1;
         return 2;
       }
-      if (StartsWithAny(v, {"plan", "intend", "aim", "want", "hope", "expect", "seek", "sought", "agree",
-                            "decid", "promis", "pledg", "vow", "offer", "prepar", "schedul", "due",
-                            "likely", "ready", "willing", "set", "going", "prepared", "wish", "propos"})) {
+      if (StartsWithAny(
+              v, {"plan",  "intend",  "aim",   "want",  "hope",     "expect", "seek",    "sought", "agree",
+                  "decid", "promis",  "pledg", "vow",   "offer",    "prepar", "schedul", "due",    "likely",
+                  "ready", "willing", "set",   "going", "prepared", "wish",   "propos"})) {
         *trigger = t - 1;
         return 1;
       }
@@ -327,7 +328,8 @@ bool SentenceCoder::Negated(size_t from, size_t verb_tb) const {
   for (size_t t = lo; t < verb_tb; ++t) {
     const std::string& w = toks_[t].lower;
     if (toks_[t].Is(kNegator)) return true;
-    if (StartsWithAny(w, {"refus", "fail", "declin"}) && t + 1 < ctx_.te && toks_[t + 1].lower == "to") return true;
+    if (StartsWithAny(w, {"refus", "fail", "declin"}) && t + 1 < ctx_.te && toks_[t + 1].lower == "to")
+      return true;
   }
   return false;
 }
@@ -367,7 +369,8 @@ void SentenceCoder::Emit(const Match& mt, size_t src, size_t tgt, const std::str
   size_t best = kNone;
   for (size_t d = 0; d < dates_.size(); ++d) {
     if (date_owner_[d] != mi) continue;
-    size_t dist = dates_[d].tb >= mt.te ? dates_[d].tb - mt.te : (mt.tb >= dates_[d].te ? mt.tb - dates_[d].te : 0);
+    size_t dist =
+        dates_[d].tb >= mt.te ? dates_[d].tb - mt.te : (mt.tb >= dates_[d].te ? mt.tb - dates_[d].te : 0);
     if (dist < best) {
       best = dist;
       date = &dates_[d];
@@ -418,7 +421,10 @@ void SentenceCoder::Emit(const Match& mt, size_t src, size_t tgt, const std::str
   if (modality == 2) m.rule += " [threat]";
   if (negated) m.rule += " [negated]";
   if (date) {
-    m.rule += " [date: " + std::string(ctx_.text.substr(toks_[date->tb].start, toks_[date->te - 1].end - toks_[date->tb].start)) + "]";
+    m.rule += " [date: " +
+              std::string(
+                  ctx_.text.substr(toks_[date->tb].start, toks_[date->te - 1].end - toks_[date->tb].start)) +
+              "]";
   }
   e.mentions.push_back(std::move(m));
   out->push_back(std::move(cm));
@@ -444,7 +450,8 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
     size_t owner = kNone, best = kNone;
     for (size_t k = 0; k < matches_.size(); ++k) {
       if (matches_[k].consumed || verbs_.pattern(matches_[k].pattern).code.empty()) continue;
-      size_t dist = d.tb >= matches_[k].te ? d.tb - matches_[k].te : matches_[k].tb - std::min(matches_[k].tb, d.te);
+      size_t dist =
+          d.tb >= matches_[k].te ? d.tb - matches_[k].te : matches_[k].tb - std::min(matches_[k].tb, d.te);
       if (dist < best) {
         best = dist;
         owner = k;
@@ -513,14 +520,17 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
           if (Usable(m, true)) pre = m;
           break;
         }
-        if (w == "'s" || (toks_[t].kind == TokenKind::kWord && !toks_[t].Is(kPreposition | kArticle) && w != "and"))
+        if (w == "'s" ||
+            (toks_[t].kind == TokenKind::kWord && !toks_[t].Is(kPreposition | kArticle) && w != "and"))
           continue;
         break;
       }
       if (pairs.empty() && pre != kNone) {
         std::vector<size_t> chain = Chain(pre);
-        if (chain.size() >= 2) pairs.emplace_back(chain[0], chain[1]);
-        else if (with != kNone) pairs.emplace_back(pre, with);
+        if (chain.size() >= 2)
+          pairs.emplace_back(chain[0], chain[1]);
+        else if (with != kNone)
+          pairs.emplace_back(pre, with);
       }
       if (pairs.empty() && with != kNone) {
         size_t src = kNone;

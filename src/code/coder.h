@@ -28,17 +28,17 @@
 namespace casus {
 
 struct SentenceContext {
-  std::string_view text;               // the document text
+  std::string_view text;  // the document text
   const std::vector<Token>* tokens;
-  size_t tb = 0, te = 0;               // the sentence's tokens
+  size_t tb = 0, te = 0;                      // the sentence's tokens
   const std::vector<ActorMention>* mentions;  // this sentence's mentions, in order
   Date published;
-  bool background = false;             // events need their own date
+  bool background = false;  // events need their own date
 };
 
 // One coded mention before merging.
 struct CodedMention {
-  Event event;             // with exactly one Mention (doc fields filled by the caller)
+  Event event;  // with exactly one Mention (doc fields filled by the caller)
   bool date_from_text = false;
 };
 

@@ -23,7 +23,8 @@ std::vector<std::string> Code(const std::string& sentence, Date date = Date{2025
   EXPECT_TRUE(TEST_Engine().CodeDocument(d, &out).ok());
   std::vector<std::string> got;
   for (const Event& e : out.events)
-    got.push_back(e.source.code + ">" + (e.target ? e.target->code : "-") + ":" + e.cameo + "@" + e.date.ToString());
+    got.push_back(e.source.code + ">" + (e.target ? e.target->code : "-") + ":" + e.cameo + "@" +
+                  e.date.ToString());
   std::sort(got.begin(), got.end());
   return got;
 }
@@ -39,7 +40,8 @@ TEST(Coder, Structures) {
       {"active", "Russia attacked Ukraine.", {"RUS>UKR:190@2025-05-17"}},
       {"passive", "Ukraine was attacked by Russia.", {"RUS>UKR:190@2025-05-17"}},
       {"compound subject", "Putin and Trump met on Thursday.", {"RUSGOV>USAGOV:044@2025-05-15"}},
-      {"compound object", "China criticised Japan and South Korea.",
+      {"compound object",
+       "China criticised Japan and South Korea.",
        {"CHN>JPN:111@2025-05-17", "CHN>KOR:111@2025-05-17"}},
       {"reported speech", "Lavrov said Israel attacked Syria.", {"ISR>SYR:190@2025-05-17"}},
       {"negation", "Putin did not meet Trump.", {}},
@@ -47,7 +49,8 @@ TEST(Coder, Structures) {
       {"threat", "Iran threatened to attack Israel.", {"IRN>ISR:1384@2025-05-17"}},
       {"hypothetical", "Iran could attack Israel.", {}},
       {"question", "Will Iran attack Israel?", {}},
-      {"nominal between", "The telephone conversation between Sergey Lavrov and Marco Rubio took place.",
+      {"nominal between",
+       "The telephone conversation between Sergey Lavrov and Marco Rubio took place.",
        {"RUSGOV>USAGOV:041@2025-05-17"}},
       {"weekday", "On Saturday, Putin met Xi Jinping.", {"RUSGOV>CHNGOV:044@2025-05-17"}},
       {"background year", "In 1994 Russia criticised NATO.", {"RUS>IGOWSTNAT:111@1994-01-01"}},
@@ -57,7 +60,9 @@ TEST(Coder, Structures) {
       {"gerund without auxiliary", "The statement came after a US-Japan meeting, attended by Rumsfeld.", {}},
       {"progressive", "Putin is meeting Xi Jinping on Monday.", {"RUSGOV>CHNGOV:044@2025-05-12"}},
       {"noun after determiner", "Australia sent its support personnel to Afghanistan.", {}},
-      {"apposition", "Marco Rubio, the US Secretary of State, met Lavrov on Tuesday.", {"USAGOV>RUSGOV:044@2025-05-13"}},
+      {"apposition",
+       "Marco Rubio, the US Secretary of State, met Lavrov on Tuesday.",
+       {"USAGOV>RUSGOV:044@2025-05-13"}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;

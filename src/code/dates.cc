@@ -15,19 +15,20 @@ namespace {
 // included (callers check capitalisation).
 int MonthOf(const std::string& w) {
   static const auto* table = new std::unordered_map<std::string, int>{
-      {"january", 1},  {"jan.", 1},  {"jan", 1},   {"february", 2}, {"feb.", 2},  {"feb", 2},
-      {"march", 3},    {"mar.", 3},  {"april", 4}, {"apr.", 4},     {"apr", 4},   {"may", 5},
-      {"june", 6},     {"jun.", 6},  {"jun", 6},   {"july", 7},     {"jul.", 7},  {"jul", 7},
-      {"august", 8},   {"aug.", 8},  {"aug", 8},   {"september", 9}, {"sep.", 9}, {"sept.", 9},
-      {"sept", 9},     {"sep", 9},   {"october", 10}, {"oct.", 10}, {"oct", 10},  {"november", 11},
-      {"nov.", 11},    {"nov", 11},  {"december", 12}, {"dec.", 12}, {"dec", 12}};
+      {"january", 1}, {"jan.", 1}, {"jan", 1},       {"february", 2},  {"feb.", 2}, {"feb", 2},
+      {"march", 3},   {"mar.", 3}, {"april", 4},     {"apr.", 4},      {"apr", 4},  {"may", 5},
+      {"june", 6},    {"jun.", 6}, {"jun", 6},       {"july", 7},      {"jul.", 7}, {"jul", 7},
+      {"august", 8},  {"aug.", 8}, {"aug", 8},       {"september", 9}, {"sep.", 9}, {"sept.", 9},
+      {"sept", 9},    {"sep", 9},  {"october", 10},  {"oct.", 10},     {"oct", 10}, {"november", 11},
+      {"nov.", 11},   {"nov", 11}, {"december", 12}, {"dec.", 12},     {"dec", 12}};
   auto it = table->find(w);
   return it == table->end() ? 0 : it->second;
 }
 
 int WeekdayOf(const std::string& w) {
   static const auto* table = new std::unordered_map<std::string, int>{
-      {"sunday", 0}, {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5}, {"saturday", 6}};
+      {"sunday", 0},   {"monday", 1}, {"tuesday", 2}, {"wednesday", 3},
+      {"thursday", 4}, {"friday", 5}, {"saturday", 6}};
   auto it = table->find(w);
   return it == table->end() ? -1 : it->second;
 }
@@ -53,7 +54,8 @@ bool IsDayNumber(const Token& t, int* v) {
 }
 
 int NumberWord(const std::string& w) {
-  static const char* kWords[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+  static const char* kWords[] = {"zero", "one",   "two",   "three", "four", "five",
+                                 "six",  "seven", "eight", "nine",  "ten"};
   for (int i = 0; i <= 10; ++i)
     if (w == kWords[i]) return i;
   if (w == "a" || w == "an") return 1;
@@ -77,8 +79,8 @@ Date ClosestPast(int month, int day, const Date& pub) {
 
 }  // namespace
 
-std::vector<DateExpr> FindDates(const std::vector<Token>& tokens, size_t tb, size_t te,
-                                const Date& pub, bool future) {
+std::vector<DateExpr> FindDates(const std::vector<Token>& tokens, size_t tb, size_t te, const Date& pub,
+                                bool future) {
   std::vector<DateExpr> out;
   std::vector<size_t> relative;  // indices of "a day before" style expressions
   auto lw = [&](size_t i) -> const std::string& {
@@ -127,7 +129,8 @@ std::vector<DateExpr> FindDates(const std::vector<Token>& tokens, size_t tb, siz
       e.te = i + 3;
       e.date = AddDays(pub, -NumberWord(w));
     } else if ((w == "day" && (lw(i + 1) == "before" || lw(i + 1) == "earlier") && i > tb &&
-                (tokens[i - 1].lower == "a" || tokens[i - 1].lower == "the" || tokens[i - 1].lower == "one")) ||
+                (tokens[i - 1].lower == "a" || tokens[i - 1].lower == "the" ||
+                 tokens[i - 1].lower == "one")) ||
                ((w == "previous" || w == "preceding") && lw(i + 1) == "day")) {
       e.tb = w == "day" ? i - 1 : i;
       e.te = i + 2;
@@ -156,8 +159,9 @@ std::vector<DateExpr> FindDates(const std::vector<Token>& tokens, size_t tb, siz
         e.precision = DatePrecision::kMonth;
         e.te = i + 2;
       } else if (m != 5 && tokens[i].capitalized && i > tb &&
-                 (tokens[i - 1].lower == "in" || tokens[i - 1].lower == "since" || tokens[i - 1].lower == "early" ||
-                  tokens[i - 1].lower == "late" || tokens[i - 1].lower == "mid")) {
+                 (tokens[i - 1].lower == "in" || tokens[i - 1].lower == "since" ||
+                  tokens[i - 1].lower == "early" || tokens[i - 1].lower == "late" ||
+                  tokens[i - 1].lower == "mid")) {
         // "in March": this year's, or last year's when still ahead.
         int y = m <= pub.month ? pub.year : pub.year - 1;
         e.date = Date{y, m, 1};

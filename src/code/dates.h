@@ -24,8 +24,8 @@ struct DateExpr {
 
 // Finds date expressions in tokens[tb, te). `future` resolves bare weekdays
 // forward ("will meet on Monday").
-std::vector<DateExpr> FindDates(const std::vector<Token>& tokens, size_t tb, size_t te,
-                                const Date& published, bool future);
+std::vector<DateExpr> FindDates(const std::vector<Token>& tokens, size_t tb, size_t te, const Date& published,
+                                bool future);
 
 }  // namespace casus
 

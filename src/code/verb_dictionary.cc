@@ -30,9 +30,12 @@ std::vector<std::string> RegularInflections(const std::string& w) {
   // -ed / -ing
   if (last == 'e') {
     out.push_back(w + "d");
-    if (EndsWith(w, "ie")) out.push_back(w.substr(0, w.size() - 2) + "ying");
-    else if (EndsWith(w, "ee") || EndsWith(w, "ye") || EndsWith(w, "oe")) out.push_back(w + "ing");
-    else out.push_back(w.substr(0, w.size() - 1) + "ing");
+    if (EndsWith(w, "ie"))
+      out.push_back(w.substr(0, w.size() - 2) + "ying");
+    else if (EndsWith(w, "ee") || EndsWith(w, "ye") || EndsWith(w, "oe"))
+      out.push_back(w + "ing");
+    else
+      out.push_back(w.substr(0, w.size() - 1) + "ing");
   } else if (last == 'y' && !IsVowel(prev)) {
     out.push_back(w.substr(0, w.size() - 1) + "ied");
     out.push_back(w + "ing");
@@ -74,9 +77,12 @@ Status VerbDictionary::ParseFile(const std::string& path, const std::string& sho
         return "bad CAMEO code '" + std::string(code) + "'";
       p.code = std::string(code);
     }
-    if (f[1] == "V") p.noun = false;
-    else if (f[1] == "N") p.noun = true;
-    else return "kind must be V or N, not '" + std::string(f[1]) + "'";
+    if (f[1] == "V")
+      p.noun = false;
+    else if (f[1] == "N")
+      p.noun = true;
+    else
+      return "kind must be V or N, not '" + std::string(f[1]) + "'";
     p.text = std::string(f[2]);
     p.origin = short_name + ":" + std::to_string(line_no);
     for (std::string_view item : Split(f[2], ' ')) {
@@ -111,9 +117,15 @@ Status VerbDictionary::ParseFile(const std::string& path, const std::string& sho
       p.required.push_back(std::move(firsts));
     }
     int idx = static_cast<int>(patterns_.size());
+    std::vector<int> anchors = p.required.empty() ? std::vector<int>{-1} : p.required[0];
     for (const auto& alt : p.elems[0].alts) {
-      auto& list = by_first_[alt[0]];
-      if (list.empty() || list.back() != idx) list.push_back(idx);
+      std::vector<Group>& groups = by_first_[alt[0]];
+      for (int anchor : anchors) {
+        auto g =
+            std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.anchor == anchor; });
+        if (g == groups.end()) g = groups.insert(groups.end(), Group{anchor, {}});
+        if (g->patterns.empty() || g->patterns.back() != idx) g->patterns.push_back(idx);
+      }
     }
     patterns_.push_back(std::move(p));
     return "";

@@ -23,11 +23,11 @@ struct PatternElem {
 };
 
 struct VerbPattern {
-  std::string code;          // CAMEO code; empty for a discard (`---`)
-  bool noun = false;         // N pattern
+  std::string code;   // CAMEO code; empty for a discard (`---`)
+  bool noun = false;  // N pattern
   std::vector<PatternElem> elems;
-  std::string origin;        // "verbs/01-10.txt:12"
-  std::string text;          // the pattern as written
+  std::string origin;  // "verbs/01-10.txt:12"
+  std::string text;    // the pattern as written
   // For each required word element after the first: the first lemma of each
   // alternative. A sentence lacking all of one element's lemmas cannot match,
   // which lets the coder skip most patterns without trying them.
@@ -45,8 +45,15 @@ class VerbDictionary {
     auto it = forms_.find(lower);
     return it == forms_.end() ? nullptr : &it->second;
   }
-  // Patterns whose first element accepts `lemma`.
-  const std::vector<int>* PatternsFor(int lemma) const {
+  // Patterns whose first element accepts a lemma, grouped by the first lemma
+  // of their next required word (`anchor`, -1 when there is none): a group
+  // whose anchor is absent from the sentence is skipped whole. A pattern whose
+  // next required word has alternatives sits in several groups.
+  struct Group {
+    int anchor = -1;
+    std::vector<int> patterns;
+  };
+  const std::vector<Group>* PatternsFor(int lemma) const {
     auto it = by_first_.find(lemma);
     return it == by_first_.end() ? nullptr : &it->second;
   }
@@ -63,7 +70,7 @@ class VerbDictionary {
   std::unordered_map<std::string, int> lemma_ids_;
   std::unordered_map<std::string, std::vector<int>> forms_;  // surface -> lemma ids
   std::vector<VerbPattern> patterns_;
-  std::unordered_map<int, std::vector<int>> by_first_;
+  std::unordered_map<int, std::vector<Group>> by_first_;
 };
 
 // Regular English inflections of a lemma (verb and noun forms, with and

@@ -277,9 +277,8 @@ Status KnowledgeBase::Load(const Options& options) {
   if (s.ok()) s = LoadModality(options.data_dir + "/cameo/modality.tsv");
   if (!s.ok()) return s;
   for (auto& [first, list] : by_first_) {
-    std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
-      return phrases_[a].tokens.size() > phrases_[b].tokens.size();
-    });
+    std::stable_sort(list.begin(), list.end(),
+                     [&](int a, int b) { return phrases_[a].tokens.size() > phrases_[b].tokens.size(); });
   }
   return Status::OK();
 }
@@ -299,8 +298,12 @@ const Phrase* KnowledgeBase::LongestMatch(const std::vector<Token>& tokens, size
     bool any = false;
     for (const LexEntry& e : p.entries) {
       switch (e.case_rule) {
-        case CaseRule::kAny: any = true; break;
-        case CaseRule::kCapitalized: any = any || first.capitalized; break;
+        case CaseRule::kAny:
+          any = true;
+          break;
+        case CaseRule::kCapitalized:
+          any = any || first.capitalized;
+          break;
         case CaseRule::kUpper: {
           bool upper = true;
           for (size_t k = 0; k < p.tokens.size(); ++k) {

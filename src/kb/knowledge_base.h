@@ -6,8 +6,8 @@
 #define CASUS_SRC_KB_KNOWLEDGE_BASE_H_
 
 #include <climits>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -96,8 +96,8 @@ class KnowledgeBase {
 
   // Longest dictionary phrase starting at tokens[i], or null.
   // `*length` receives its token count. Case rules are checked against `text`.
-  const Phrase* LongestMatch(const std::vector<Token>& tokens, size_t i, size_t end,
-                             std::string_view text, size_t* length) const;
+  const Phrase* LongestMatch(const std::vector<Token>& tokens, size_t i, size_t end, std::string_view text,
+                             size_t* length) const;
 
   ResolvedRole Resolve(const ActorEntry& actor, const Date& date) const;
 

@@ -20,8 +20,8 @@ namespace casus {
 namespace {
 
 bool SymmetricCode(const std::string& code) {
-  return code.compare(0, 2, "04") == 0 || code.compare(0, 3, "057") == 0 ||
-         code.compare(0, 2, "06") == 0 || code.compare(0, 3, "190") == 0;
+  return code.compare(0, 2, "04") == 0 || code.compare(0, 3, "057") == 0 || code.compare(0, 2, "06") == 0 ||
+         code.compare(0, 3, "190") == 0;
 }
 
 std::string UndatedKey(const Event& e) {
@@ -82,9 +82,8 @@ std::vector<Event> MergeEvents(std::vector<Event> in) {
     ev.id = HexId(StableHash64(key));
     out.push_back(std::move(ev));
   }
-  std::sort(out.begin(), out.end(), [](const Event& a, const Event& b) {
-    return std::tie(a.date, a.id) < std::tie(b.date, b.id);
-  });
+  std::sort(out.begin(), out.end(),
+            [](const Event& a, const Event& b) { return std::tie(a.date, a.id) < std::tie(b.date, b.id); });
   return out;
 }
 

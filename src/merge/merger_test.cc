@@ -31,14 +31,17 @@ Event Mk(const std::string& doc, int sentence, const std::string& src, const std
 TEST(Merge, SameDateDyadAndCodeMerge) {
   const Date d{2025, 5, 19};
   std::vector<Event> in = {
-      Mk("a", 1, "RUSGOV", "USAGOV", "041", d), Mk("a", 4, "USAGOV", "RUSGOV", "041", d),  // symmetric
+      Mk("a", 1, "RUSGOV", "USAGOV", "041", d),
+      Mk("a", 4, "USAGOV", "RUSGOV", "041", d),  // symmetric
       Mk("b", 2, "RUSGOV", "USAGOV", "041", d),
       Mk("a", 5, "RUSGOV", "USAGOV", "041", Date{2025, 5, 17}),  // other day
-      Mk("a", 6, "RUSGOV", "UKRGOV", "111", d), Mk("a", 7, "UKRGOV", "RUSGOV", "111", d),  // directed
+      Mk("a", 6, "RUSGOV", "UKRGOV", "111", d),
+      Mk("a", 7, "UKRGOV", "RUSGOV", "111", d),  // directed
   };
   auto out = MergeEvents(in);
   ASSERT_EQ(out.size(), 4u);
-  auto it = std::find_if(out.begin(), out.end(), [](const Event& e) { return e.cameo == "041" && e.date.day == 19; });
+  auto it = std::find_if(out.begin(), out.end(),
+                         [](const Event& e) { return e.cameo == "041" && e.date.day == 19; });
   ASSERT_NE(it, out.end());
   EXPECT_EQ(it->num_mentions(), 3);
   EXPECT_EQ(it->num_articles(), 2);

@@ -56,8 +56,8 @@ std::optional<Date> ParseLooseDate(std::string_view s) {
     if (auto d = Date::Parse(s.substr(0, 10))) return d;
     std::string_view t = s.substr(0, 10);
     if (t[2] == '-' && t[5] == '-') {
-      std::string iso = std::string(t.substr(6, 4)) + "-" + std::string(t.substr(0, 2)) + "-" +
-                        std::string(t.substr(3, 2));
+      std::string iso =
+          std::string(t.substr(6, 4)) + "-" + std::string(t.substr(0, 2)) + "-" + std::string(t.substr(3, 2));
       return Date::Parse(iso);
     }
   }
@@ -66,8 +66,7 @@ std::optional<Date> ParseLooseDate(std::string_view s) {
 
 class Parser {
  public:
-  Parser(std::string_view name, const ReadOptions& o, const DocumentCallback& d,
-         const IssueCallback& i)
+  Parser(std::string_view name, const ReadOptions& o, const DocumentCallback& d, const IssueCallback& i)
       : name_(name), options_(o), on_doc_(d), on_issue_(i) {}
 
   void Issue(Severity s, const std::string& origin, const std::string& msg) {
@@ -84,8 +83,7 @@ class Parser {
       while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
       body.resize(cut);
       Issue(Severity::kWarning, origin,
-            "document longer than " + std::to_string(options_.max_document_bytes) +
-                " bytes truncated");
+            "document longer than " + std::to_string(options_.max_document_bytes) + " bytes truncated");
     }
     for (char& c : doc.title)
       if (c == '\n' || c == '\r') c = ' ';
@@ -162,8 +160,10 @@ class Parser {
       int64_t n;
       if (!obj["id"].get_int64().get(n)) id = std::to_string(n);
     }
-    if (one_file) doc.id = Stem(name_);
-    else doc.id = id.empty() ? HexId(StableHash64(json)) : id;
+    if (one_file)
+      doc.id = Stem(name_);
+    else
+      doc.id = id.empty() ? HexId(StableHash64(json)) : id;
     auto date = ParseLooseDate(date_text);
     if (!date) {
       Issue(Severity::kWarning, origin,
@@ -191,7 +191,8 @@ class Parser {
       std::string origin = std::string(name_) + ":" + std::to_string(line_no);
       if (Trim(line).empty()) continue;
       if (line.size() > options_.max_line_bytes) {
-        Issue(Severity::kError, origin, "line longer than " + std::to_string(options_.max_line_bytes) + " bytes skipped");
+        Issue(Severity::kError, origin,
+              "line longer than " + std::to_string(options_.max_line_bytes) + " bytes skipped");
         continue;
       }
       JsonObject(line, origin, false);
@@ -201,10 +202,15 @@ class Parser {
   // Scraped JSON text often keeps HTML entities (&quot;, &amp;mdash;).
   static std::string DecodeEntities(std::string s) {
     if (s.find('&') == std::string::npos) return s;
-    static const std::pair<const char*, const char*> kEntities[] = {
-        {"&amp;", "&"},      {"&quot;", "\""},           {"&lt;", "<"},  {"&gt;", ">"},
-        {"&#39;", "'"},      {"&apos;", "'"},            {"&nbsp;", " "}, {"&mdash;", "\xE2\x80\x94"},
-        {"&ndash;", "\xE2\x80\x93"}};
+    static const std::pair<const char*, const char*> kEntities[] = {{"&amp;", "&"},
+                                                                    {"&quot;", "\""},
+                                                                    {"&lt;", "<"},
+                                                                    {"&gt;", ">"},
+                                                                    {"&#39;", "'"},
+                                                                    {"&apos;", "'"},
+                                                                    {"&nbsp;", " "},
+                                                                    {"&mdash;", "\xE2\x80\x94"},
+                                                                    {"&ndash;", "\xE2\x80\x93"}};
     for (int pass = 0; pass < 2; ++pass) {  // "&amp;mdash;" needs two
       std::string out;
       out.reserve(s.size());
@@ -236,10 +242,14 @@ class Parser {
         size_t semi = s.find(';', i);
         if (semi != std::string_view::npos && semi - i <= 6) {
           std::string_view ent = s.substr(i + 1, semi - i - 1);
-          if (ent == "lt") out += '<';
-          else if (ent == "gt") out += '>';
-          else if (ent == "amp") out += '&';
-          else if (ent == "quot") out += '"';
+          if (ent == "lt")
+            out += '<';
+          else if (ent == "gt")
+            out += '>';
+          else if (ent == "amp")
+            out += '&';
+          else if (ent == "quot")
+            out += '"';
           else if (!ent.empty() && ent[0] == '#') {
             // Control entities (&#2; &#3; ...) carry no text.
           } else {
@@ -295,8 +305,9 @@ class Parser {
       }
       if (newid.empty() || !date) {
         Issue(Severity::kError, origin,
-              newid.empty() ? std::string("record without NEWID")
-                            : "record " + std::string(newid) + ": invalid <DATE> '" + std::string(date_text) + "'");
+              newid.empty()
+                  ? std::string("record without NEWID")
+                  : "record " + std::string(newid) + ": invalid <DATE> '" + std::string(date_text) + "'");
         continue;
       }
       Document doc;
@@ -321,10 +332,18 @@ class Parser {
 
   void Run(std::string_view content) {
     switch (Detect(name_, content)) {
-      case Format::kText: Text(content); break;
-      case Format::kJsonl: Jsonl(content); break;
-      case Format::kJson: JsonObject(content, std::string(name_), true); break;
-      case Format::kSgml: Sgml(content); break;
+      case Format::kText:
+        Text(content);
+        break;
+      case Format::kJsonl:
+        Jsonl(content);
+        break;
+      case Format::kJson:
+        JsonObject(content, std::string(name_), true);
+        break;
+      case Format::kSgml:
+        Sgml(content);
+        break;
       case Format::kUnknown:
         if (Trim(content).empty())
           Issue(Severity::kError, std::string(name_), "empty input");
@@ -392,7 +411,8 @@ void ReadInputs(const std::vector<std::string>& paths, const ReadOptions& option
     fs::path path(p);
     if (fs::is_directory(path, ec)) {
       std::vector<fs::path> files;
-      for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+      for (auto it =
+               fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (it->is_regular_file(ec)) files.push_back(it->path());
       }

@@ -20,8 +20,9 @@ struct Result {
 
 Result Read(std::string_view name, std::string_view content) {
   Result r;
-  ReadBuffer(name, content, ReadOptions{}, [&](Document&& d) { r.docs.push_back(std::move(d)); },
-             [&](const ReadIssue& i) { r.issues.push_back(i); });
+  ReadBuffer(
+      name, content, ReadOptions{}, [&](Document&& d) { r.docs.push_back(std::move(d)); },
+      [&](const ReadIssue& i) { r.issues.push_back(i); });
   return r;
 }
 
@@ -62,7 +63,8 @@ TEST(Reader, JsonLinesGoesOnAfterABadLine) {
                   "{\"id\":\"a1\",\"date\":\"2006-01-03\",\"title\":\"T1\",\"text\":\"One.\"}\n"
                   "{broken\n"
                   "{\"id\":\"a3\",\"date\":\"NA\",\"title\":\"T3\",\"text\":\"Three.\"}\n"
-                  "{\"id\":\"a4\",\"date\":\"2006-01-04T10:00:00Z\",\"title\":\"T4\",\"text\":\"Four.\",\"source\":\"s\"}\n");
+                  "{\"id\":\"a4\",\"date\":\"2006-01-04T10:00:00Z\",\"title\":\"T4\",\"text\":\"Four.\","
+                  "\"source\":\"s\"}\n");
   ASSERT_EQ(r.docs.size(), 2u);
   EXPECT_EQ(r.docs[0].id, "a1");
   EXPECT_EQ(r.docs[1].date.ToString(), "2006-01-04");
@@ -91,12 +93,13 @@ TEST(Reader, NewsPleaseJson) {
 }
 
 TEST(Reader, ReutersSgml) {
-  Result r = Read("reut2-000.sgm",
-                  "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n"
-                  "<REUTERS TOPICS=\"YES\" NEWID=\"7\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n"
-                  "<TEXT>&#2;\n<TITLE>IRAN &lt;SAYS&gt; IT</TITLE>\n<BODY>Iran said it attacked\n"
-                  "a tanker.\n    Second paragraph.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n"
-                  "<REUTERS NEWID=\"8\">\n<DATE>31-FEB-1987 10:00:00.00</DATE><TEXT><BODY>x</BODY></TEXT></REUTERS>\n");
+  Result r = Read(
+      "reut2-000.sgm",
+      "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n"
+      "<REUTERS TOPICS=\"YES\" NEWID=\"7\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n"
+      "<TEXT>&#2;\n<TITLE>IRAN &lt;SAYS&gt; IT</TITLE>\n<BODY>Iran said it attacked\n"
+      "a tanker.\n    Second paragraph.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n"
+      "<REUTERS NEWID=\"8\">\n<DATE>31-FEB-1987 10:00:00.00</DATE><TEXT><BODY>x</BODY></TEXT></REUTERS>\n");
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].id, "7");
   EXPECT_EQ(r.docs[0].title, "IRAN <SAYS> IT");
@@ -119,8 +122,9 @@ TEST(Reader, OversizedDocumentIsTruncated) {
   std::string body(1000, 'a');
   std::vector<Document> docs;
   std::vector<ReadIssue> issues;
-  ReadBuffer("big.txt", " date 2025-05-17\nTitle\n" + body, o, [&](Document&& d) { docs.push_back(d); },
-             [&](const ReadIssue& i) { issues.push_back(i); });
+  ReadBuffer(
+      "big.txt", " date 2025-05-17\nTitle\n" + body, o, [&](Document&& d) { docs.push_back(d); },
+      [&](const ReadIssue& i) { issues.push_back(i); });
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_LE(docs[0].text.size(), 100u + 7u);
   ASSERT_EQ(issues.size(), 1u);

@@ -33,12 +33,13 @@ const LexEntry* Primary(const Phrase& p) {
 
 bool IsLocativePreposition(std::string_view w) { return (ClassifyWord(w) & kLocative) != 0; }
 
-void Recogniser::Recognise(std::string_view text, const std::vector<Token>& tokens, size_t tb,
-                           size_t te, const Date& date, std::vector<ActorMention>* out) const {
+void Recogniser::Recognise(std::string_view text, const std::vector<Token>& tokens, size_t tb, size_t te,
+                           const Date& date, std::vector<ActorMention>* out) const {
   std::vector<Hit> hits;
   for (size_t i = tb; i < te;) {
     size_t len = 0;
-    const Phrase* p = tokens[i].kind == TokenKind::kPunct ? nullptr : kb_.LongestMatch(tokens, i, te, text, &len);
+    const Phrase* p =
+        tokens[i].kind == TokenKind::kPunct ? nullptr : kb_.LongestMatch(tokens, i, te, text, &len);
     if (p) {
       hits.push_back(Hit{i, i + len, p});
       i += len;
@@ -64,13 +65,29 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
     std::string agent;
     auto absorb = [&](const LexEntry* x) {
       switch (x->kind) {
-        case LexKind::kActor: actor = x->index; break;
-        case LexKind::kCountry: country = x->index; break;
-        case LexKind::kAdjective: country = x->index; adjective = true; break;
-        case LexKind::kCapital: capital = x->index; gov_ok = x->government; break;
-        case LexKind::kMetonym: metonym = x->index; break;
-        case LexKind::kAgent: agent = kb_.agents()[x->index].code; break;
-        case LexKind::kPlace: place = x->index; break;
+        case LexKind::kActor:
+          actor = x->index;
+          break;
+        case LexKind::kCountry:
+          country = x->index;
+          break;
+        case LexKind::kAdjective:
+          country = x->index;
+          adjective = true;
+          break;
+        case LexKind::kCapital:
+          capital = x->index;
+          gov_ok = x->government;
+          break;
+        case LexKind::kMetonym:
+          metonym = x->index;
+          break;
+        case LexKind::kAgent:
+          agent = kb_.agents()[x->index].code;
+          break;
+        case LexKind::kPlace:
+          place = x->index;
+          break;
       }
     };
     absorb(e);
@@ -84,9 +101,12 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
       for (size_t k = gap_b; k < gap_e && fillers; ++k) {
         const std::string& w = tokens[k].lower;
         if (w == "former" || w == "ex") eli = true;
-        if (w == "of" && k == gap_b) of_the = true;
-        else if (w == "the" && of_the) continue;
-        else if (!tokens[k].Is(kActorFiller)) fillers = false;
+        if (w == "of" && k == gap_b)
+          of_the = true;
+        else if (w == "the" && of_the)
+          continue;
+        else if (!tokens[k].Is(kActorFiller))
+          fillers = false;
       }
       if (!fillers) break;
       const Phrase& np = *hits[next].phrase;
@@ -149,7 +169,8 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
       const Country& cc = kb_.countries()[c];
       m.country = cc.iso3;
       m.metonym = true;
-      if (capital >= 0) m.place = Location{cc.capital.empty() ? cc.name : cc.capital, cc.iso3, cc.lat, cc.lon};
+      if (capital >= 0)
+        m.place = Location{cc.capital.empty() ? cc.name : cc.capital, cc.iso3, cc.lat, cc.lon};
       if (locative || !gov_ok) {
         m.place_only = true;
         m.code.clear();

@@ -24,13 +24,13 @@ struct ActorMention {
   std::string code;       // CAMEO actor code ("" for agent-only)
   std::string country;
   std::string kb_id;
-  std::string name;       // text as written
-  bool adjective_only = false;  // "Russian" with no agent: only in compounds
-  bool agent_only = false;      // "police": no country
-  bool metonym = false;         // capital or seat of government
-  bool place_only = false;      // "in Moscow": a place, not an actor
+  std::string name;               // text as written
+  bool adjective_only = false;    // "Russian" with no agent: only in compounds
+  bool agent_only = false;        // "police": no country
+  bool metonym = false;           // capital or seat of government
+  bool place_only = false;        // "in Moscow": a place, not an actor
   std::optional<Location> place;  // for capitals and cities
-  int chain = -1;               // conjunction chain id, -1 when alone
+  int chain = -1;                 // conjunction chain id, -1 when alone
 };
 
 class Recogniser {

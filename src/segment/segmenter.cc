@@ -19,7 +19,8 @@ bool StartsSentence(const Token& t) { return t.capitalized && t.Is(kSentenceStar
 
 Segmenter::Segmenter() {
   UErrorCode status = U_ZERO_ERROR;
-  breaker_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en", "US", "", "ss=standard"), status));
+  breaker_.reset(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en", "US", "", "ss=standard"), status));
   if (U_FAILURE(status)) breaker_.reset();
 }
 
@@ -42,7 +43,8 @@ void Segmenter::Segment(std::string_view text, const std::vector<Paragraph>& par
     breaks.clear();
     if (breaker_ && !p.title) {
       UErrorCode status = U_ZERO_ERROR;
-      UText* ut = utext_openUTF8(nullptr, text.data() + p.start, static_cast<int64_t>(p.end - p.start), &status);
+      UText* ut =
+          utext_openUTF8(nullptr, text.data() + p.start, static_cast<int64_t>(p.end - p.start), &status);
       if (U_SUCCESS(status)) {
         breaker_->setText(ut, status);
         for (int32_t b = breaker_->next(); b != icu::BreakIterator::DONE; b = breaker_->next())

@@ -9,14 +9,14 @@
 #ifndef CASUS_SRC_SEGMENT_SEGMENTER_H_
 #define CASUS_SRC_SEGMENT_SEGMENTER_H_
 
+#include <unicode/uversion.h>
+
 #include <memory>
 #include <string_view>
 #include <vector>
 
 #include "clean/cleaner.h"
 #include "segment/tokenizer.h"
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class BreakIterator;
@@ -25,9 +25,9 @@ U_NAMESPACE_END
 namespace casus {
 
 struct SentenceSpan {
-  size_t start = 0;     // byte span in the text
+  size_t start = 0;  // byte span in the text
   size_t end = 0;
-  size_t tok_begin = 0; // token range in the token vector
+  size_t tok_begin = 0;  // token range in the token vector
   size_t tok_end = 0;
   int paragraph = 0;
   bool title = false;
@@ -48,9 +48,8 @@ class Segmenter {
 
   // Splits each paragraph of `text` into sentences; tokens of all sentences go
   // to `tokens` (cleared first) in order.
-  void Segment(std::string_view text, const std::vector<Paragraph>& paragraphs,
-               const SegmentCaps& caps, std::vector<Token>* tokens,
-               std::vector<SentenceSpan>* sentences);
+  void Segment(std::string_view text, const std::vector<Paragraph>& paragraphs, const SegmentCaps& caps,
+               std::vector<Token>* tokens, std::vector<SentenceSpan>* sentences);
 
  private:
   std::unique_ptr<icu::BreakIterator> breaker_;

@@ -57,10 +57,10 @@ bool WordByte(std::string_view s, size_t i) {
 
 bool KnownAbbreviation(std::string_view lower_no_dot) {
   static const char* kAbbr[] = {
-      "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
-      "adm", "cmdr", "st", "jr", "sr", "prof", "rev", "pres", "amb", "jan", "feb", "mar", "apr",
-      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "corp",
-      "co", "ltd", "mt", "ft", "approx", "dept", "est", "fig", "govt", "pp", "u.s", "u.n", "u.k"};
+      "mr",  "mrs",  "ms",  "dr",  "gen",    "sen",  "rep", "gov",  "lt",   "col", "capt", "sgt", "maj",
+      "adm", "cmdr", "st",  "jr",  "sr",     "prof", "rev", "pres", "amb",  "jan", "feb",  "mar", "apr",
+      "jun", "jul",  "aug", "sep", "sept",   "oct",  "nov", "dec",  "no",   "vs",  "etc",  "inc", "corp",
+      "co",  "ltd",  "mt",  "ft",  "approx", "dept", "est", "fig",  "govt", "pp",  "u.s",  "u.n", "u.k"};
   for (const char* a : kAbbr)
     if (lower_no_dot == a) return true;
   return false;
@@ -153,7 +153,8 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
       size_t al = text[i] == '\'' ? 1 : (text.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 0);
       if (al) {
         size_t j = i + al;
-        if (j < end && (text[j] | 0x20) == 's' && (j + 1 >= end || !WordByte(text, j + 1))) clitic = al + 1;
+        if (j < end && (text[j] | 0x20) == 's' && (j + 1 >= end || !WordByte(text, j + 1)))
+          clitic = al + 1;
         else if (j < end && (text[j] | 0x20) == 't' && i > b && (text[i - 1] | 0x20) == 'n' &&
                  (j + 1 >= end || !WordByte(text, j + 1))) {
           word_end = i - 1;  // "did" + "n't"
@@ -166,7 +167,8 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
     // Trailing period of a known abbreviation, a dotted acronym or an initial.
     if (clitic == 0 && i < end && text[i] == '.') {
       std::string low;
-      for (size_t k = b; k < i; ++k) low += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+      for (size_t k = b; k < i; ++k)
+        low += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
       bool initial = i - b == 1 && c >= 'A' && c <= 'Z';
       bool dotted = low.find('.') != std::string::npos;
       if (initial || dotted || KnownAbbreviation(low)) {

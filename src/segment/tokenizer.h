@@ -19,11 +19,11 @@ enum class TokenKind : uint8_t { kWord = 0, kNumber = 1, kPunct = 2 };
 struct Token {
   uint32_t start = 0;  // byte span in the tokenized text
   uint32_t end = 0;
-  std::string lower;   // ASCII-lower-cased form, curly quotes folded
+  std::string lower;  // ASCII-lower-cased form, curly quotes folded
   TokenKind kind = TokenKind::kWord;
-  bool capitalized = false;  // first character is an upper-case ASCII letter or non-ASCII
-  bool abbreviation = false; // ends with a period that is part of the token
-  uint32_t flags = 0;        // WordClass bits (segment/word_class.h)
+  bool capitalized = false;   // first character is an upper-case ASCII letter or non-ASCII
+  bool abbreviation = false;  // ends with a period that is part of the token
+  uint32_t flags = 0;         // WordClass bits (segment/word_class.h)
   bool Is(uint32_t word_class) const { return (flags & word_class) != 0; }
 };
 

@@ -10,24 +10,24 @@
 namespace casus {
 
 enum WordClass : uint32_t {
-  kArticle = 1u << 0,          // the a an
-  kDeterminer = 1u << 1,       // articles, possessives, quantifiers: a noun follows
+  kArticle = 1u << 0,     // the a an
+  kDeterminer = 1u << 1,  // articles, possessives, quantifiers: a noun follows
   kPossessivePronoun = 1u << 2,
   kPreposition = 1u << 3,
-  kLeftBreak = 1u << 4,        // ends the leftward search for a subject
-  kRightBreak = 1u << 5,       // ends the rightward search for an object
+  kLeftBreak = 1u << 4,   // ends the leftward search for a subject
+  kRightBreak = 1u << 5,  // ends the rightward search for an object
   kClausePunct = 1u << 6,
   kNegator = 1u << 7,
-  kAuxProgressive = 1u << 8,   // "is" in "is meeting"
-  kAuxPassive = 1u << 9,       // "was" in "was attacked"
-  kAdverbSkip = 1u << 10,      // may stand between auxiliary and verb
-  kFuture = 1u << 11,          // will, shall
-  kHypothetical = 1u << 12,    // would, could, might, should
-  kConditional = 1u << 13,     // if, unless, whether
-  kConjunction = 1u << 14,     // and , - & /
-  kActorFiller = 1u << 15,     // may stand inside an actor phrase: "top", "former"
-  kLocative = 1u << 16,        // in, at, near ...: a following capital is a place
-  kSentenceStarter = 1u << 17, // opens a sentence after an abbreviation
+  kAuxProgressive = 1u << 8,    // "is" in "is meeting"
+  kAuxPassive = 1u << 9,        // "was" in "was attacked"
+  kAdverbSkip = 1u << 10,       // may stand between auxiliary and verb
+  kFuture = 1u << 11,           // will, shall
+  kHypothetical = 1u << 12,     // would, could, might, should
+  kConditional = 1u << 13,      // if, unless, whether
+  kConjunction = 1u << 14,      // and , - & /
+  kActorFiller = 1u << 15,      // may stand inside an actor phrase: "top", "former"
+  kLocative = 1u << 16,         // in, at, near ...: a following capital is a place
+  kSentenceStarter = 1u << 17,  // opens a sentence after an abbreviation
 };
 
 // Flags of a lower-cased token (0 for open-class words).

@@ -126,9 +126,13 @@ class SqliteStore : public Store {
     Stmt del_doc(db_, "DELETE FROM documents WHERE id=?1");
     Stmt del_sent(db_, "DELETE FROM sentences WHERE doc_id=?1");
     Stmt del_ment(db_, "DELETE FROM mentions WHERE doc_id=?1");
-    Stmt ins_doc(db_, "INSERT INTO documents(id,date,title,url,source,origin,text,hash) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+    Stmt ins_doc(
+        db_,
+        "INSERT INTO documents(id,date,title,url,source,origin,text,hash) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
     Stmt ins_sent(db_, "INSERT INTO sentences(doc_id,idx,byte_start,byte_end,text) VALUES(?1,?2,?3,?4,?5)");
-    Stmt ins_ment(db_, "INSERT OR IGNORE INTO mentions(event_id,doc_id,sentence,byte_start,byte_end,rule) VALUES(?1,?2,?3,?4,?5,?6)");
+    Stmt ins_ment(db_,
+                  "INSERT OR IGNORE INTO mentions(event_id,doc_id,sentence,byte_start,byte_end,rule) "
+                  "VALUES(?1,?2,?3,?4,?5,?6)");
     Stmt up_event(db_, R"sql(INSERT INTO events(id,date,date_precision,cameo,root,quad_class,goldstein,
         plover_type,plover_mode,source_code,source_name,source_country,source_kb,target_code,target_name,
         target_country,target_kb,loc_name,loc_country,loc_lat,loc_lon,negated,modality,rep_key)
@@ -141,7 +145,8 @@ class SqliteStore : public Store {
         loc_lat=COALESCE(excluded.loc_lat, loc_lat), loc_lon=COALESCE(excluded.loc_lon, loc_lon),
         rep_key=excluded.rep_key WHERE excluded.rep_key < events.rep_key)sql");
     Stmt gc(db_, "DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM mentions)");
-    for (Stmt* st : {&get_hash, &del_doc, &del_sent, &del_ment, &ins_doc, &ins_sent, &ins_ment, &up_event, &gc})
+    for (Stmt* st :
+         {&get_hash, &del_doc, &del_sent, &del_ment, &ins_doc, &ins_sent, &ins_ment, &up_event, &gc})
       if (!st->ok()) return Error("prepare");
 
     std::vector<Event> mention_events;
@@ -166,13 +171,22 @@ class SqliteStore : public Store {
         }
         deleted_any = true;
       }
-      ins_doc.Bind(1, d.id).Bind(2, d.date.ToString()).Bind(3, d.title).Bind(4, d.url).Bind(5, d.source)
-          .Bind(6, d.origin).Bind(7, d.text).Bind(8, hash);
+      ins_doc.Bind(1, d.id)
+          .Bind(2, d.date.ToString())
+          .Bind(3, d.title)
+          .Bind(4, d.url)
+          .Bind(5, d.source)
+          .Bind(6, d.origin)
+          .Bind(7, d.text)
+          .Bind(8, hash);
       if (ins_doc.Step() != SQLITE_DONE) return Error("insert document " + d.id);
       ins_doc.Reset();
       for (const Sentence& s : cd.sentences) {
-        ins_sent.Bind(1, d.id).Bind(2, static_cast<long long>(s.index)).Bind(3, static_cast<long long>(s.start))
-            .Bind(4, static_cast<long long>(s.end)).Bind(5, s.text);
+        ins_sent.Bind(1, d.id)
+            .Bind(2, static_cast<long long>(s.index))
+            .Bind(3, static_cast<long long>(s.start))
+            .Bind(4, static_cast<long long>(s.end))
+            .Bind(5, s.text);
         if (ins_sent.Step() != SQLITE_DONE) return Error("insert sentence");
         ins_sent.Reset();
       }
@@ -181,27 +195,47 @@ class SqliteStore : public Store {
     if (skipped) *skipped = skip;
     for (const Event& e : MergeEvents(std::move(mention_events))) {
       const Mention& rep = e.mentions.front();
-      up_event.Bind(1, e.id).Bind(2, e.date.ToString()).Bind(3, std::string(DatePrecisionName(e.date_precision)))
-          .Bind(4, e.cameo).Bind(5, e.root).Bind(6, static_cast<long long>(e.quad_class)).Bind(7, e.goldstein)
-          .Bind(8, e.plover_type).Bind(9, e.plover_mode).Bind(10, e.source.code).Bind(11, e.source.name)
-          .Bind(12, e.source.country).Bind(13, e.source.kb_id);
+      up_event.Bind(1, e.id)
+          .Bind(2, e.date.ToString())
+          .Bind(3, std::string(DatePrecisionName(e.date_precision)))
+          .Bind(4, e.cameo)
+          .Bind(5, e.root)
+          .Bind(6, static_cast<long long>(e.quad_class))
+          .Bind(7, e.goldstein)
+          .Bind(8, e.plover_type)
+          .Bind(9, e.plover_mode)
+          .Bind(10, e.source.code)
+          .Bind(11, e.source.name)
+          .Bind(12, e.source.country)
+          .Bind(13, e.source.kb_id);
       if (e.target) {
-        up_event.Bind(14, e.target->code).Bind(15, e.target->name).Bind(16, e.target->country).Bind(17, e.target->kb_id);
+        up_event.Bind(14, e.target->code)
+            .Bind(15, e.target->name)
+            .Bind(16, e.target->country)
+            .Bind(17, e.target->kb_id);
       } else {
         for (int i = 14; i <= 17; ++i) up_event.BindNull(i);
       }
       if (e.location) {
-        up_event.Bind(18, e.location->name).Bind(19, e.location->country).Bind(20, e.location->lat).Bind(21, e.location->lon);
+        up_event.Bind(18, e.location->name)
+            .Bind(19, e.location->country)
+            .Bind(20, e.location->lat)
+            .Bind(21, e.location->lon);
       } else {
         for (int i = 18; i <= 21; ++i) up_event.BindNull(i);
       }
-      up_event.Bind(22, static_cast<long long>(e.negated)).Bind(23, std::string(ModalityName(e.modality)))
+      up_event.Bind(22, static_cast<long long>(e.negated))
+          .Bind(23, std::string(ModalityName(e.modality)))
           .Bind(24, RepKey(rep));
       if (up_event.Step() != SQLITE_DONE) return Error("upsert event");
       up_event.Reset();
       for (const Mention& m : e.mentions) {
-        ins_ment.Bind(1, e.id).Bind(2, m.doc).Bind(3, static_cast<long long>(m.sentence))
-            .Bind(4, static_cast<long long>(m.start)).Bind(5, static_cast<long long>(m.end)).Bind(6, m.rule);
+        ins_ment.Bind(1, e.id)
+            .Bind(2, m.doc)
+            .Bind(3, static_cast<long long>(m.sentence))
+            .Bind(4, static_cast<long long>(m.start))
+            .Bind(5, static_cast<long long>(m.end))
+            .Bind(6, m.rule);
         if (ins_ment.Step() != SQLITE_DONE) return Error("insert mention");
         ins_ment.Reset();
       }
@@ -212,12 +246,16 @@ class SqliteStore : public Store {
 
   Status ReadEvents(std::vector<Event>* out) override {
     out->clear();
-    Stmt ev(db_, "SELECT id,date,date_precision,cameo,root,quad_class,goldstein,plover_type,plover_mode,"
-                 "source_code,source_name,source_country,source_kb,target_code,target_name,target_country,target_kb,"
-                 "loc_name,loc_country,loc_lat,loc_lon,negated,modality FROM events ORDER BY date, id");
-    Stmt mt(db_, "SELECT m.event_id,m.doc_id,m.sentence,m.byte_start,m.byte_end,m.rule,s.text,d.source FROM mentions m "
-                 "JOIN sentences s ON s.doc_id=m.doc_id AND s.idx=m.sentence "
-                 "JOIN documents d ON d.id=m.doc_id ORDER BY m.event_id, m.doc_id, m.sentence");
+    Stmt ev(
+        db_,
+        "SELECT id,date,date_precision,cameo,root,quad_class,goldstein,plover_type,plover_mode,"
+        "source_code,source_name,source_country,source_kb,target_code,target_name,target_country,target_kb,"
+        "loc_name,loc_country,loc_lat,loc_lon,negated,modality FROM events ORDER BY date, id");
+    Stmt mt(db_,
+            "SELECT m.event_id,m.doc_id,m.sentence,m.byte_start,m.byte_end,m.rule,s.text,d.source FROM "
+            "mentions m "
+            "JOIN sentences s ON s.doc_id=m.doc_id AND s.idx=m.sentence "
+            "JOIN documents d ON d.id=m.doc_id ORDER BY m.event_id, m.doc_id, m.sentence");
     if (!ev.ok() || !mt.ok()) return Error("prepare");
     std::map<std::string, size_t> index;
     while (ev.Step() == SQLITE_ROW) {
@@ -225,7 +263,9 @@ class SqliteStore : public Store {
       e.id = ev.Text(0);
       e.date = Date::Parse(ev.Text(1)).value_or(Date{});
       std::string p = ev.Text(2);
-      e.date_precision = p == "year" ? DatePrecision::kYear : p == "month" ? DatePrecision::kMonth : DatePrecision::kDay;
+      e.date_precision = p == "year"    ? DatePrecision::kYear
+                         : p == "month" ? DatePrecision::kMonth
+                                        : DatePrecision::kDay;
       e.cameo = ev.Text(3);
       e.root = ev.Text(4);
       e.quad_class = static_cast<int>(ev.Int(5));
@@ -237,7 +277,9 @@ class SqliteStore : public Store {
       if (!ev.Null(17)) e.location = Location{ev.Text(17), ev.Text(18), ev.Real(19), ev.Real(20)};
       e.negated = ev.Int(21) != 0;
       std::string mod = ev.Text(22);
-      e.modality = mod == "intent" ? Modality::kIntent : mod == "threat" ? Modality::kThreat : Modality::kAsserted;
+      e.modality = mod == "intent"   ? Modality::kIntent
+                   : mod == "threat" ? Modality::kThreat
+                                     : Modality::kAsserted;
       index[e.id] = out->size();
       out->push_back(std::move(e));
     }

@@ -1,10 +1,9 @@
-#include "casus/store.h"
-
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 
+#include "casus/store.h"
 #include "testing.h"
 
 namespace casus {
@@ -27,7 +26,9 @@ CodedDocument CodeText(const std::string& id, const std::string& body) {
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() / ("casus_store_" + std::to_string(::getpid()) + ".sqlite")).string();
+    path_ =
+        (std::filesystem::temp_directory_path() / ("casus_store_" + std::to_string(::getpid()) + ".sqlite"))
+            .string();
     std::filesystem::remove(path_);
     ASSERT_TRUE(Store::Open(path_, &store_).ok());
   }

@@ -46,8 +46,7 @@ int DaysInMonth(int y, int m) {
 }
 
 int DaysFromDate(const Date& d) {
-  year_month_day ymd{year{d.year}, month{static_cast<unsigned>(d.month)},
-                     day{static_cast<unsigned>(d.day)}};
+  year_month_day ymd{year{d.year}, month{static_cast<unsigned>(d.month)}, day{static_cast<unsigned>(d.day)}};
   return static_cast<int>(sys_days{ymd}.time_since_epoch().count());
 }
 

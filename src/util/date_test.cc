@@ -8,8 +8,8 @@ TEST(Date, ParseAcceptsRealDaysOnly) {
   struct Case {
     const char* text;
     bool ok;
-  } cases[] = {{"2025-05-20", true}, {"2024-02-29", true}, {"2025-02-29", false}, {"2025-13-45", false},
-               {"2025-00-10", false}, {"2025-5-20", false}, {"", false},         {"abcd-ef-gh", false}};
+  } cases[] = {{"2025-05-20", true},  {"2024-02-29", true}, {"2025-02-29", false}, {"2025-13-45", false},
+               {"2025-00-10", false}, {"2025-5-20", false}, {"", false},           {"abcd-ef-gh", false}};
   for (const auto& c : cases) EXPECT_EQ(Date::Parse(c.text).has_value(), c.ok) << c.text;
 }
 

@@ -1,10 +1,10 @@
 #include "util/text.h"
 
+#include <simdjson.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 #include <cstdio>
-#include <simdjson.h>
 
 #include "util/hash.h"
 

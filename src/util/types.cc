@@ -1,23 +1,29 @@
-#include <set>
-
 #include "casus/types.h"
+
+#include <set>
 
 namespace casus {
 
 const char* ModalityName(Modality m) {
   switch (m) {
-    case Modality::kAsserted: return "asserted";
-    case Modality::kIntent: return "intent";
-    case Modality::kThreat: return "threat";
+    case Modality::kAsserted:
+      return "asserted";
+    case Modality::kIntent:
+      return "intent";
+    case Modality::kThreat:
+      return "threat";
   }
   return "asserted";
 }
 
 const char* DatePrecisionName(DatePrecision p) {
   switch (p) {
-    case DatePrecision::kDay: return "day";
-    case DatePrecision::kMonth: return "month";
-    case DatePrecision::kYear: return "year";
+    case DatePrecision::kDay:
+      return "day";
+    case DatePrecision::kMonth:
+      return "month";
+    case DatePrecision::kYear:
+      return "year";
   }
   return "day";
 }
