@@ -68,7 +68,7 @@ class SentenceCoder {
     present_ = &stamps;
     stamp_ = stamp;
     for (size_t t = ctx.tb; t < ctx.te; ++t) {
-      const std::vector<int>* ls = verbs_.Lemmas(toks_[t].lower);
+      const std::vector<int>* ls = verbs_.Lemmas(toks_[t].hash);
       lemmas_.push_back(ls);
       if (ls)
         for (int l : *ls) stamps[l] = stamp;
@@ -182,9 +182,7 @@ void SentenceCoder::FindMatches() {
     if (!ls) continue;
     Match best;
     for (int l : *ls) {
-      const std::vector<VerbDictionary::Group>* groups = verbs_.PatternsFor(l);
-      if (!groups) continue;
-      for (const auto& group : *groups) {
+      for (const auto& group : verbs_.PatternsFor(l)) {
         if (group.anchor >= 0 && (*present_)[group.anchor] != stamp_) continue;
         for (int pi : group.patterns) {
           size_t end = 0, target = kNone;

@@ -119,6 +119,7 @@ Status VerbDictionary::ParseFile(const std::string& path, const std::string& sho
     int idx = static_cast<int>(patterns_.size());
     std::vector<int> anchors = p.required.empty() ? std::vector<int>{-1} : p.required[0];
     for (const auto& alt : p.elems[0].alts) {
+      if (by_first_.size() <= static_cast<size_t>(alt[0])) by_first_.resize(alt[0] + 1);
       std::vector<Group>& groups = by_first_[alt[0]];
       for (int anchor : anchors) {
         auto g =
@@ -144,10 +145,11 @@ Status VerbDictionary::Load(const std::string& verbs_dir, const std::string& wor
     Status s = ParseFile(f, "verbs/" + fs::path(f).filename().string());
     if (!s.ok()) return s;
   }
+  by_first_.resize(lemmas_.size());
   // Inflected forms of every lemma.
   for (size_t id = 0; id < lemmas_.size(); ++id) {
     for (const std::string& form : RegularInflections(lemmas_[id])) {
-      auto& v = forms_[form];
+      auto& v = forms_[StableHash64(form)];
       if (std::find(v.begin(), v.end(), static_cast<int>(id)) == v.end()) v.push_back(static_cast<int>(id));
     }
   }
@@ -162,7 +164,7 @@ Status VerbDictionary::Load(const std::string& verbs_dir, const std::string& wor
       for (size_t k = 1; k < parts.size(); ++k) {
         auto it = lemma_ids_.find(std::string(Trim(parts[k])));
         if (it == lemma_ids_.end()) continue;
-        auto& v = forms_[form];
+        auto& v = forms_[StableHash64(form)];
         if (std::find(v.begin(), v.end(), it->second) == v.end()) v.push_back(it->second);
       }
     }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "casus/status.h"
+#include "util/hash.h"
 
 namespace casus {
 
@@ -40,9 +41,9 @@ class VerbDictionary {
   // lists (then only regular inflections are generated).
   Status Load(const std::string& verbs_dir, const std::string& wordnet_dir);
 
-  // Lemma ids a lower-cased token form can stand for, or null.
-  const std::vector<int>* Lemmas(const std::string& lower) const {
-    auto it = forms_.find(lower);
+  // Lemma ids a token can stand for (by the hash of its lower-cased form), or null.
+  const std::vector<int>* Lemmas(uint64_t word_hash) const {
+    auto it = forms_.find(word_hash);
     return it == forms_.end() ? nullptr : &it->second;
   }
   // Patterns whose first element accepts a lemma, grouped by the first lemma
@@ -53,10 +54,7 @@ class VerbDictionary {
     int anchor = -1;
     std::vector<int> patterns;
   };
-  const std::vector<Group>* PatternsFor(int lemma) const {
-    auto it = by_first_.find(lemma);
-    return it == by_first_.end() ? nullptr : &it->second;
-  }
+  const std::vector<Group>& PatternsFor(int lemma) const { return by_first_[lemma]; }
   const VerbPattern& pattern(int i) const { return patterns_[i]; }
   size_t size() const { return patterns_.size(); }
   const std::string& lemma(int id) const { return lemmas_[id]; }
@@ -68,9 +66,9 @@ class VerbDictionary {
 
   std::vector<std::string> lemmas_;
   std::unordered_map<std::string, int> lemma_ids_;
-  std::unordered_map<std::string, std::vector<int>> forms_;  // surface -> lemma ids
+  std::unordered_map<uint64_t, std::vector<int>, PrehashedKey> forms_;  // surface hash -> lemma ids
   std::vector<VerbPattern> patterns_;
-  std::unordered_map<int, std::vector<Group>> by_first_;
+  std::vector<std::vector<Group>> by_first_;  // indexed by lemma id
 };
 
 // Regular English inflections of a lemma (verb and noun forms, with and

@@ -130,9 +130,11 @@ void KnowledgeBase::AddPhrase(std::string_view text, LexEntry entry) {
   int idx;
   if (it == phrase_index_.end()) {
     idx = static_cast<int>(phrases_.size());
-    phrases_.push_back(Phrase{std::move(toks), {}});
+    std::vector<uint64_t> hashes;
+    for (const auto& t : toks) hashes.push_back(StableHash64(t));
+    phrases_.push_back(Phrase{std::move(toks), std::move(hashes), {}});
     phrase_index_.emplace(std::move(key), idx);
-    by_first_[phrases_[idx].tokens[0]].push_back(idx);
+    by_first_[phrases_[idx].hashes[0]].push_back(idx);
   } else {
     idx = it->second;
   }
@@ -285,13 +287,13 @@ Status KnowledgeBase::Load(const Options& options) {
 
 const Phrase* KnowledgeBase::LongestMatch(const std::vector<Token>& tokens, size_t i, size_t end,
                                           std::string_view text, size_t* length) const {
-  auto it = by_first_.find(tokens[i].lower);
+  auto it = by_first_.find(tokens[i].hash);
   if (it == by_first_.end()) return nullptr;
   for (int idx : it->second) {
     const Phrase& p = phrases_[idx];
     if (i + p.tokens.size() > end) continue;
     bool ok = true;
-    for (size_t k = 1; k < p.tokens.size() && ok; ++k) ok = tokens[i + k].lower == p.tokens[k];
+    for (size_t k = 1; k < p.tokens.size() && ok; ++k) ok = tokens[i + k].hash == p.hashes[k];
     if (!ok) continue;
     // Keep the entries whose case rule the text satisfies.
     const Token& first = tokens[i];

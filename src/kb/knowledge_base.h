@@ -17,6 +17,7 @@
 #include "casus/status.h"
 #include "casus/types.h"
 #include "segment/tokenizer.h"
+#include "util/hash.h"
 
 namespace casus {
 
@@ -68,6 +69,7 @@ struct LexEntry {
 
 struct Phrase {
   std::vector<std::string> tokens;
+  std::vector<uint64_t> hashes;  // StableHash64 of each token
   std::vector<LexEntry> entries;
 };
 
@@ -136,7 +138,7 @@ class KnowledgeBase {
   std::vector<Phrase> phrases_;
   std::unordered_map<std::string, int> phrase_index_;  // joined tokens -> phrase
   // First token -> phrases starting with it, longest first.
-  std::unordered_map<std::string, std::vector<int>> by_first_;
+  std::unordered_map<uint64_t, std::vector<int>, PrehashedKey> by_first_;
 };
 
 // Reads a data file's records: calls fn(line_no, fields) for every non-comment,

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "segment/word_class.h"
+#include "util/hash.h"
 
 namespace casus {
 
@@ -77,6 +78,8 @@ void Push(std::string_view text, size_t b, size_t e, TokenKind kind, std::vector
     unsigned char c = s[i];
     if (c >= 'A' && c <= 'Z') {
       t.lower += static_cast<char>(c + 32);
+    } else if (c != 0xE2) {
+      t.lower += static_cast<char>(c);
     } else if (s.compare(i, 3, "\xE2\x80\x99") == 0 || s.compare(i, 3, "\xE2\x80\x98") == 0) {
       t.lower += '\'';
       i += 2;
@@ -93,7 +96,8 @@ void Push(std::string_view text, size_t b, size_t e, TokenKind kind, std::vector
   unsigned char f = s.empty() ? 0 : s[0];
   t.capitalized = (f >= 'A' && f <= 'Z') || f >= 0xC3;
   t.abbreviation = kind == TokenKind::kWord && !s.empty() && s.back() == '.';
-  t.flags = ClassifyWord(t.lower);
+  t.hash = StableHash64(t.lower);
+  t.flags = ClassifyWordHash(t.hash);
   out->push_back(std::move(t));
 }
 

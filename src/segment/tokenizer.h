@@ -24,6 +24,7 @@ struct Token {
   bool capitalized = false;   // first character is an upper-case ASCII letter or non-ASCII
   bool abbreviation = false;  // ends with a period that is part of the token
   uint32_t flags = 0;         // WordClass bits (segment/word_class.h)
+  uint64_t hash = 0;          // StableHash64(lower): the key of every dictionary lookup
   bool Is(uint32_t word_class) const { return (flags & word_class) != 0; }
 };
 

@@ -3,6 +3,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "util/hash.h"
+
 namespace casus {
 
 namespace {
@@ -44,16 +46,16 @@ const ClassList kLists[] = {
      "our after before when while however meanwhile earlier later according last if as for some"},
 };
 
-const std::unordered_map<std::string, uint32_t>& Table() {
+const std::unordered_map<uint64_t, uint32_t, PrehashedKey>& Table() {
   static const auto* table = [] {
-    auto* t = new std::unordered_map<std::string, uint32_t>;
+    auto* t = new std::unordered_map<uint64_t, uint32_t, PrehashedKey>;
     for (const ClassList& list : kLists) {
       std::string_view words = list.words;
       size_t pos = 0;
       while (pos < words.size()) {
         size_t sp = words.find(' ', pos);
         if (sp == std::string_view::npos) sp = words.size();
-        if (sp > pos) (*t)[std::string(words.substr(pos, sp - pos))] |= list.flag;
+        if (sp > pos) (*t)[StableHash64(words.substr(pos, sp - pos))] |= list.flag;
         pos = sp + 1;
       }
     }
@@ -64,10 +66,11 @@ const std::unordered_map<std::string, uint32_t>& Table() {
 
 }  // namespace
 
-uint32_t ClassifyWord(std::string_view lower) {
-  if (lower.size() > 12) return 0;
+uint32_t ClassifyWord(std::string_view lower) { return ClassifyWordHash(StableHash64(lower)); }
+
+uint32_t ClassifyWordHash(uint64_t hash) {
   const auto& t = Table();
-  auto it = t.find(std::string(lower));
+  auto it = t.find(hash);
   return it == t.end() ? 0 : it->second;
 }
 

@@ -32,6 +32,8 @@ enum WordClass : uint32_t {
 
 // Flags of a lower-cased token (0 for open-class words).
 uint32_t ClassifyWord(std::string_view lower);
+// The same, from StableHash64(lower).
+uint32_t ClassifyWordHash(uint64_t hash);
 
 }  // namespace casus
 

@@ -18,6 +18,13 @@ inline uint64_t StableHash64(std::string_view s) {
   return h;
 }
 
+// For hash maps keyed by a StableHash64 value: the key is already a hash.
+// Token words are looked up by their hash alone; a 64-bit collision between
+// two distinct words is far below any other error rate here.
+struct PrehashedKey {
+  size_t operator()(uint64_t h) const { return static_cast<size_t>(h ^ (h >> 29)); }
+};
+
 // 16 lower-case hex digits.
 std::string HexId(uint64_t h);
 
