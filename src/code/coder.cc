@@ -206,9 +206,10 @@ void SentenceCoder::FindMatches() {
     if (!verbs_.pattern(best.pattern).noun && toks_[i].lower.size() > 4 &&
         toks_[i].lower.compare(toks_[i].lower.size() - 3, 3, "ing") == 0) {
       bool aux = false;
-      for (size_t t = i, steps = 0; t > ctx_.tb && steps < 3 && !aux; ++steps) {
+      for (size_t t = i; t > ctx_.tb;) {
         --t;
-        aux = toks_[t].Is(kAuxProgressive);
+        if (toks_[t].Is(kAuxProgressive)) aux = true;
+        if (!toks_[t].Is(kAdverbSkip)) break;
       }
       if (!aux) continue;
     }
@@ -443,21 +444,12 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
   bool future = false;
   for (size_t t = ctx_.tb; t < ctx_.te; ++t)
     if (toks_[t].Is(kFuture)) future = true;
-  dates_ = FindDates(toks_, ctx_.tb, ctx_.te, ctx_.published, future);
-  for (const DateExpr& d : dates_) {
-    size_t owner = kNone, best = kNone;
-    for (size_t k = 0; k < matches_.size(); ++k) {
-      if (matches_[k].consumed || verbs_.pattern(matches_[k].pattern).code.empty()) continue;
-      size_t dist =
-          d.tb >= matches_[k].te ? d.tb - matches_[k].te : matches_[k].tb - std::min(matches_[k].tb, d.te);
-      if (dist < best) {
-        best = dist;
-        owner = k;
-      }
-    }
-    date_owner_.push_back(owner);
-  }
-
+  struct Candidate {
+    size_t match;
+    std::vector<std::pair<size_t, size_t>> pairs;
+    std::string note;
+  };
+  std::vector<Candidate> actors;
   for (const Match& mt : matches_) {
     const VerbPattern& p = verbs_.pattern(mt.pattern);
     if (p.code.empty() || mt.consumed) continue;
@@ -568,8 +560,24 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
         }
       }
     }
-    for (auto [s, t] : pairs) Emit(mt, s, t, note, out);
+    if (!pairs.empty()) actors.push_back(Candidate{&mt - matches_.data(), std::move(pairs), note});
   }
+  // A date expression belongs to the nearest match that has actors.
+  dates_ = FindDates(toks_, ctx_.tb, ctx_.te, ctx_.published, future);
+  for (const DateExpr& d : dates_) {
+    size_t owner = kNone, best = kNone;
+    for (const Candidate& c : actors) {
+      const Match& m = matches_[c.match];
+      size_t dist = d.tb >= m.te ? d.tb - m.te : m.tb - std::min(m.tb, d.te);
+      if (dist < best) {
+        best = dist;
+        owner = c.match;
+      }
+    }
+    date_owner_.push_back(owner);
+  }
+  for (const Candidate& c : actors)
+    for (auto [src, tgt] : c.pairs) Emit(matches_[c.match], src, tgt, c.note, out);
 }
 
 }  // namespace
