@@ -78,7 +78,7 @@ class EngineImpl : public Engine {
       coded.clear();
       if (!repeated) {
         recogniser_.Recognise(doc.text, tokens, sp.tok_begin, sp.tok_end, doc.date, &mentions);
-        SentenceContext ctx{doc.text, &tokens, sp.tok_begin, sp.tok_end, &mentions, doc.date, sp.background};
+        SentenceContext ctx{doc.text, &tokens, sp.tok_begin, sp.tok_end, &mentions, doc.date, sp.background, sp.title};
         coder_.CodeSentence(ctx, &coded);
       }
       // Within a sentence keep one event per dyad and root: the most specific code.

@@ -53,6 +53,14 @@ class SentenceCoder {
     owner_.assign(ctx.te - ctx.tb, kNone);
     for (size_t k = 0; k < ms_.size(); ++k)
       for (size_t t = ms_[k].tb; t < ms_[k].te; ++t) owner_[t - ctx.tb] = k;
+    // A title-cased or upper-cased sentence (a headline) capitalises verbs too.
+    size_t words = 0, lower = 0;
+    for (size_t t = ctx.tb; t < ctx.te; ++t) {
+      if (toks_[t].kind != TokenKind::kWord) continue;
+      ++words;
+      if (!toks_[t].capitalized) ++lower;
+    }
+    headline_ = ctx.title || (words > 0 && lower * 4 < words);
     lemmas_.reserve(ctx.te - ctx.tb);
     // Lemmas present in the sentence, marked with this sentence's stamp.
     thread_local std::vector<uint32_t> stamps;
@@ -132,6 +140,7 @@ class SentenceCoder {
   std::vector<size_t> owner_;
   std::vector<const std::vector<int>*> lemmas_;  // per token: lemma ids or null
   const std::vector<uint32_t>* present_ = nullptr;
+  bool headline_ = false;
   uint32_t stamp_ = 0;
   std::vector<Match> matches_;
   std::vector<DateExpr> dates_;
@@ -198,6 +207,13 @@ void SentenceCoder::FindMatches() {
       }
     }
     if (best.pattern < 0) continue;
+    // After a preposition other than "to" a word is a noun ("escalated into
+    // riots"); a capitalised word between capitalised words in running text
+    // is part of a name ("the Committee Against Torture").
+    if (!verbs_.pattern(best.pattern).noun && i > ctx_.tb &&
+        ((toks_[i - 1].Is(kPreposition) && toks_[i - 1].lower != "to") ||
+         (!headline_ && toks_[i].capitalized && toks_[i - 1].capitalized && i - 1 > ctx_.tb)))
+      continue;
     // After a determiner a word is a noun: "the attack", "their support".
     if (!verbs_.pattern(best.pattern).noun && i > ctx_.tb && toks_[i - 1].Is(kDeterminer)) continue;
     // An -ing form is a verb only after a form of "be" ("are meeting"); "a
@@ -237,7 +253,7 @@ size_t SentenceCoder::LeftSubject(size_t from, bool allow_prep) const {
 
 size_t SentenceCoder::RightObject(size_t from) const {
   for (size_t t = from, steps = 0; t < ctx_.te && steps < kMaxRight; ++t, ++steps) {
-    if (IsRightBreak(toks_[t]) || toks_[t].lower == ",") return kNone;
+    if (IsRightBreak(toks_[t]) || toks_[t].lower == "," || toks_[t].Is(kTopicWord)) return kNone;
     size_t m = Owner(t);
     if (m == kNone) continue;
     if (Usable(m, false)) return m;
@@ -278,6 +294,8 @@ bool SentenceCoder::Passive(const Match& mt) const {
     if (verbs_.lemma(alt[0]) == w) bare = true;
   if (bare && w.back() != 'd' && w.back() != 'n' && w.back() != 't') return false;
   if (w.back() == 's' && w[w.size() - 2] != 's') return false;
+  // "The Gaza Strip, occupied by Egypt": a participle with its agent.
+  if (mt.te < ctx_.te && toks_[mt.te].lower == "by" && !bare) return true;
   for (size_t t = mt.tb, steps = 0; t > ctx_.tb && steps < 4; ++steps) {
     --t;
     if (toks_[t].Is(kAuxPassive)) return true;
@@ -554,7 +572,14 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
       if (pairs.empty() && Symmetric(p.code)) {
         // "Putin and Trump held talks": a conjoined subject of the clause.
         size_t src = LeftSubject(mt.tb, false);
-        if (src != kNone) {
+        bool comma = false;
+        for (size_t t = src == kNone ? mt.tb : ms_[src].te; t < mt.tb; ++t) comma = comma || toks_[t].lower == ",";
+        // Across a comma only when the pair opens the sentence ("Lavrov,
+        // Rubio discuss settlement, prospects in phone call").
+        size_t first = src == kNone ? kNone : Chain(src).front();
+        bool opens = first != kNone && (ms_[first].tb == ctx_.tb ||
+                                        (ms_[first].tb == ctx_.tb + 1 && toks_[ctx_.tb].Is(kArticle)));
+        if (src != kNone && (!comma || opens)) {
           std::vector<size_t> chain = Chain(src);
           if (chain.size() >= 2) pairs.emplace_back(chain[0], chain[1]);
         }

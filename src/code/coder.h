@@ -34,6 +34,7 @@ struct SentenceContext {
   const std::vector<ActorMention>* mentions;  // this sentence's mentions, in order
   Date published;
   bool background = false;  // events need their own date
+  bool title = false;  // the article's title line
 };
 
 // One coded mention before merging.

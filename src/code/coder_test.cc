@@ -63,6 +63,11 @@ TEST(Coder, Structures) {
       {"apposition",
        "Marco Rubio, the US Secretary of State, met Lavrov on Tuesday.",
        {"USAGOV>RUSGOV:044@2025-05-13"}},
+      {"participle with agent", "The Gaza Strip, occupied by Egypt in 1948, is disputed.", {"EGY>PSE:192@1948-01-01"}},
+      {"verb inside a name", "The UN Committee Against Torture criticised Peru.", {"IGOUNO>PER:111@2025-05-17"}},
+      {"topic is not a target", "Bulgaria held a meeting regarding Kosovo.", {}},
+      {"noun after preposition", "The demonstration against Kosovo escalated into riots.", {}},
+      {"verbal attack on a policy", "Australia attacks U.S. farm rules.", {"AUS>USA:111@2025-05-17"}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;

@@ -28,6 +28,7 @@ enum WordClass : uint32_t {
   kActorFiller = 1u << 15,      // may stand inside an actor phrase: "top", "former"
   kLocative = 1u << 16,         // in, at, near ...: a following capital is a place
   kSentenceStarter = 1u << 17,  // opens a sentence after an abbreviation
+  kTopicWord = 1u << 18,        // about, regarding: what follows is a topic, not a target
 };
 
 // Flags of a lower-cased token (0 for open-class words).
