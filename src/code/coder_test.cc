@@ -68,6 +68,9 @@ TEST(Coder, Structures) {
       {"topic is not a target", "Bulgaria held a meeting regarding Kosovo.", {}},
       {"noun after preposition", "The demonstration against Kosovo escalated into riots.", {}},
       {"verbal attack on a policy", "Australia attacks U.S. farm rules.", {"AUS>USA:111@2025-05-17"}},
+      {"acronym in shouted text", "CAR BOMB EXPLODES AT BRITISH BASE IN GERMANY", {}},
+      {"chain with article", "The US and the UN criticised the CAR government.",
+       {"IGOUNO>CAFGOV:111@2025-05-17", "USA>CAFGOV:111@2025-05-17"}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;

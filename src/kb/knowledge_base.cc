@@ -312,6 +312,15 @@ const Phrase* KnowledgeBase::LongestMatch(const std::vector<Token>& tokens, size
             std::string_view s = text.substr(tokens[i + k].start, tokens[i + k].end - tokens[i + k].start);
             upper = upper && (IsAllUpper(s) || tokens[i + k].kind != TokenKind::kWord);
           }
+          // In upper-case text ("CAR BOMB EXPLODES") an undotted acronym that
+          // is also a word cannot be told apart: require a lower-case neighbour.
+          auto shouting = [&](size_t t) {
+            if (t >= tokens.size() || tokens[t].kind != TokenKind::kWord || tokens[t].end - tokens[t].start < 2)
+              return false;
+            return IsAllUpper(text.substr(tokens[t].start, tokens[t].end - tokens[t].start));
+          };
+          bool dotted = p.tokens[0].find('.') != std::string::npos;
+          if (upper && !dotted && ((i > 0 && shouting(i - 1)) || shouting(i + p.tokens.size()))) upper = false;
           any = any || upper;
           break;
         }

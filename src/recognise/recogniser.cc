@@ -210,7 +210,10 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
     size_t gap = b.tb - a.te;
     bool joined = false;
     if (gap == 1) joined = tokens[a.te].Is(kConjunction);
-    if (gap == 2) joined = tokens[a.te].lower == "," && tokens[a.te + 1].lower == "and";
+    // "X, and Y", "X and the Y"
+    if (gap == 2)
+      joined = (tokens[a.te].lower == "," && tokens[a.te + 1].lower == "and") ||
+               (tokens[a.te].lower == "and" && tokens[a.te + 1].Is(kArticle));
     if (!joined) continue;
     if (a.chain < 0) a.chain = chain_id++;
     b.chain = a.chain;
