@@ -21,7 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum class Format { kUnknown, kText, kJsonl, kJson, kSgml };
+enum class Format { kUnknown, kText, kJsonl, kJson, kSgml, kTabari };
 
 std::string Stem(std::string_view name) {
   std::string base = fs::path(std::string(name)).filename().string();
@@ -31,8 +31,19 @@ std::string Stem(std::string_view name) {
   return base;
 }
 
+// TABARI's record header: "YYMMDD ID" (six digits, a space, one word).
+bool IsTabariHeader(std::string_view line) {
+  line = Trim(line);
+  if (line.size() < 8 || line[6] != ' ') return false;
+  for (int k = 0; k < 6; ++k)
+    if (line[k] < '0' || line[k] > '9') return false;
+  std::string_view id = Trim(line.substr(7));
+  return !id.empty() && id.find(' ') == std::string_view::npos && id.find('\t') == std::string_view::npos;
+}
+
 Format Detect(std::string_view name, std::string_view content) {
   std::string_view head = Trim(content.substr(0, 4096));
+  if (IsTabariHeader(head.substr(0, head.find('\n')))) return Format::kTabari;
   if (StartsWith(head, "date ")) return Format::kText;
   if (StartsWith(head, "<!DOCTYPE lewis") || StartsWith(head, "<REUTERS")) return Format::kSgml;
   if (StartsWith(head, "{")) {
@@ -330,6 +341,62 @@ class Parser {
     }
   }
 
+  // TABARI records: "YYMMDD ID" line, text lines, blank line. Each record is
+  // one document (id = the record ID); two-digit years below 50 are 20xx.
+  void Tabari(std::string_view content) {
+    size_t pos = 0, line_no = 0, doc_line = 0;
+    Document doc;
+    bool open = false, skipping = false;
+    auto finish = [&] {
+      if (open && !Trim(doc.text).empty()) {
+        doc.layout = Layout::kBlankLines;
+        Emit(std::move(doc), std::string(name_) + ":" + std::to_string(doc_line));
+      }
+      doc = Document();
+      open = false;
+    };
+    while (pos < content.size()) {
+      size_t nl = content.find('\n', pos);
+      if (nl == std::string_view::npos) nl = content.size();
+      std::string_view line = content.substr(pos, nl - pos);
+      pos = nl + 1;
+      ++line_no;
+      if (Trim(line).empty()) {
+        finish();
+        skipping = false;
+        continue;
+      }
+      if (skipping) continue;
+      if (!open && IsTabariHeader(line)) {
+        std::string_view t = Trim(line);
+        int yy = (t[0] - '0') * 10 + (t[1] - '0');
+        int mm = (t[2] - '0') * 10 + (t[3] - '0');
+        int dd = (t[4] - '0') * 10 + (t[5] - '0');
+        auto date = MakeDate(yy < 50 ? 2000 + yy : 1900 + yy, mm, dd);
+        if (!date) {
+          Issue(Severity::kError, std::string(name_) + ":" + std::to_string(line_no),
+                "invalid date in record header '" + std::string(t) + "'");
+          skipping = true;  // the record's text lines
+          continue;
+        }
+        doc.id = std::string(Trim(t.substr(7)));
+        doc.date = *date;
+        doc_line = line_no;
+        open = true;
+        continue;
+      }
+      if (!open) {
+        Issue(Severity::kError, std::string(name_) + ":" + std::to_string(line_no),
+              "text outside a record (want a 'YYMMDD ID' header line)");
+        skipping = true;
+        continue;
+      }
+      if (!doc.text.empty()) doc.text += ' ';
+      doc.text.append(Trim(line));
+    }
+    finish();
+  }
+
   void Run(std::string_view content) {
     switch (Detect(name_, content)) {
       case Format::kText:
@@ -343,6 +410,9 @@ class Parser {
         break;
       case Format::kSgml:
         Sgml(content);
+        break;
+      case Format::kTabari:
+        Tabari(content);
         break;
       case Format::kUnknown:
         if (Trim(content).empty())
