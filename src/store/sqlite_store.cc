@@ -22,8 +22,6 @@ CREATE TABLE IF NOT EXISTS sentences(
   text TEXT NOT NULL, PRIMARY KEY(doc_id, idx));
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
   text, content='sentences', tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
-  INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END;
 CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
   INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES('delete', old.rowid, old.text); END;
 CREATE TABLE IF NOT EXISTS events(
@@ -145,6 +143,12 @@ class SqliteStore : public Store {
         loc_lat=COALESCE(excluded.loc_lat, loc_lat), loc_lon=COALESCE(excluded.loc_lon, loc_lon),
         rep_key=excluded.rep_key WHERE excluded.rep_key < events.rep_key)sql");
     Stmt gc(db_, "DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM mentions)");
+    // Sentences added by this batch are indexed with one statement at the end
+    // (one FTS5 insert per sentence costs several times more).
+    Stmt max_rowid(db_, "SELECT COALESCE(MAX(rowid), 0) FROM sentences");
+    Stmt fts(db_, "INSERT INTO sentences_fts(rowid, text) SELECT rowid, text FROM sentences WHERE rowid > ?1");
+    if (!max_rowid.ok() || !fts.ok() || max_rowid.Step() != SQLITE_ROW) return Error("prepare");
+    long long first_new_rowid = max_rowid.Int(0);
     for (Stmt* st :
          {&get_hash, &del_doc, &del_sent, &del_ment, &ins_doc, &ins_sent, &ins_ment, &up_event, &gc})
       if (!st->ok()) return Error("prepare");
@@ -241,6 +245,8 @@ class SqliteStore : public Store {
       }
     }
     if (deleted_any && gc.Step() != SQLITE_DONE) return Error("delete orphan events");
+    fts.Bind(1, first_new_rowid);
+    if (fts.Step() != SQLITE_DONE) return Error("index sentences");
     return Status::OK();
   }
 
