@@ -57,9 +57,17 @@ class EngineImpl : public Engine {
     out->events.clear();
     out->warnings.clear();
     if (!doc.date.valid()) return Status::InvalidInput(doc.origin + ": document " + doc.id + " has no date");
+    using Clock = std::chrono::steady_clock;
+    auto seconds = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); };
+    out->times = StageTimes{};
+    auto t0 = Clock::now();
     std::vector<Paragraph> paragraphs = CleanDocument(doc);
+    auto t1 = Clock::now();
+    out->times.clean = seconds(t0, t1);
     SegmentCaps caps{options_.max_sentence_tokens, options_.max_sentence_bytes};
     segmenter.Segment(doc.text, paragraphs, caps, &tokens, &spans);
+    auto t2 = Clock::now();
+    out->times.segment = seconds(t1, t2);
     std::set<std::string> seen_sentences;
     for (size_t si = 0; si < spans.size(); ++si) {
       const SentenceSpan& sp = spans[si];
@@ -77,9 +85,13 @@ class EngineImpl : public Engine {
       mentions.clear();
       coded.clear();
       if (!repeated) {
+        auto r0 = Clock::now();
         recogniser_.Recognise(doc.text, tokens, sp.tok_begin, sp.tok_end, doc.date, &mentions);
+        auto r1 = Clock::now();
+        out->times.recognise += seconds(r0, r1);
         SentenceContext ctx{doc.text, &tokens, sp.tok_begin, sp.tok_end, &mentions, doc.date, sp.background, sp.title};
         coder_.CodeSentence(ctx, &coded);
+        out->times.code += seconds(r1, Clock::now());
       }
       // Within a sentence keep one event per dyad and root: the most specific code.
       for (size_t i = 0; i < coded.size(); ++i) {

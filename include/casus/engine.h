@@ -31,8 +31,14 @@ struct Sentence {
 
 // The result of coding one document: its sentences and one Event per mention
 // (not yet merged: each Event has exactly one Mention).
+// Seconds spent in each stage for one document.
+struct StageTimes {
+  double clean = 0, segment = 0, recognise = 0, code = 0;
+};
+
 struct CodedDocument {
   Document doc;
+  StageTimes times;
   std::vector<Sentence> sentences;
   std::vector<Event> events;
   std::vector<std::string> warnings;  // e.g. truncation

@@ -15,6 +15,7 @@
 #include "casus/engine.h"
 #include "casus/output.h"
 #include "casus/reader.h"
+#include "casus/run.h"
 #include "casus/store.h"
 
 namespace {
@@ -54,23 +55,6 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
-// Codes `docs` on `threads` workers; results keep input order.
-void CodeBatch(const casus::Engine& engine, const std::vector<casus::Document>& docs, int threads,
-               std::vector<casus::CodedDocument>* out, std::vector<std::string>* errors) {
-  out->assign(docs.size(), casus::CodedDocument{});
-  std::vector<casus::Status> status(docs.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < docs.size(); i = next++) status[i] = engine.CodeDocument(docs[i], &(*out)[i]);
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& th : pool) th.join();
-  for (size_t i = 0; i < docs.size(); ++i)
-    if (!status[i].ok()) errors->push_back(status[i].message());
-}
-
 int RunCode(const CodeArgs& args) {
   casus::Options options = casus::Options::Defaults();
   options.keep_negated = args.keep_negated;
@@ -89,67 +73,41 @@ int RunCode(const CodeArgs& args) {
     }
   }
   bool jsonl = args.format == "jsonl" || (args.format == "auto" && args.db.empty());
-  size_t errors = 0, warnings = 0, docs_read = 0, skipped = 0;
-  std::vector<casus::Event> all_events;
-  std::vector<casus::Document> batch;
-  std::vector<casus::CodedDocument> coded;
   Progress progress(!args.quiet);
-  int fatal = 0;
-  auto flush = [&] {
-    if (batch.empty() || fatal) return;
-    std::vector<std::string> errs;
-    CodeBatch(*engine, batch, args.threads, &coded, &errs);
-    for (const auto& e : errs) std::cerr << e << "\n";
-    errors += errs.size();
-    if (store) {
-      size_t skip = 0;
-      casus::Status st = store->Add(coded, &skip);
-      if (!st.ok()) {
-        std::cerr << "casus: " << st.ToString() << "\n";
-        fatal = kExitFatal;
-      }
-      skipped += skip;
-    }
-    for (auto& cd : coded) {
-      for (const auto& w : cd.warnings) std::cerr << cd.doc.origin << ": warning: " << w << "\n";
-      for (auto& e : cd.events) all_events.push_back(std::move(e));
-    }
-    batch.clear();
-    progress.Update(docs_read, all_events.size());
-  };
-  casus::ReadOptions ropts;
-  ropts.max_document_bytes = options.max_document_bytes;
-  casus::ReadInputs(
-      args.inputs, ropts,
-      [&](casus::Document&& d) {
-        ++docs_read;
-        batch.push_back(std::move(d));
-        if (batch.size() >= args.batch) flush();
-      },
+  casus::ReadOptions read_options;
+  read_options.max_document_bytes = options.max_document_bytes;
+  casus::RunOptions run_options;
+  run_options.threads = args.threads;
+  run_options.batch = args.batch;
+  run_options.collect_events = jsonl;
+  std::vector<casus::Event> events;
+  casus::RunStats stats;
+  s = casus::Run(
+      args.inputs, read_options, *engine, store.get(), run_options,
       [&](const casus::ReadIssue& issue) {
         const char* kind = issue.severity == casus::Severity::kError     ? "error"
                            : issue.severity == casus::Severity::kWarning ? "warning"
                                                                          : "note";
-        if (issue.severity == casus::Severity::kError) ++errors;
-        if (issue.severity == casus::Severity::kWarning) ++warnings;
         if (issue.severity != casus::Severity::kNote || !args.quiet)
           std::cerr << issue.origin << ": " << kind << ": " << issue.message << "\n";
-      });
-  flush();
+      },
+      [&](const casus::RunStats& st) { progress.Update(st.documents, st.mentions); }, &events, &stats);
   progress.Done();
-  if (fatal) return fatal;
-  size_t mention_count = all_events.size();
-  std::vector<casus::Event> events = casus::MergeEvents(std::move(all_events));
+  if (!s.ok()) {
+    std::cerr << "casus: " << s.ToString() << "\n";
+    return kExitFatal;
+  }
   if (jsonl) {
     for (const auto& e : events) std::cout << casus::EventToJson(e) << "\n";
   }
   if (!args.quiet) {
-    std::cerr << "casus: " << docs_read << " documents, " << mention_count << " event mentions, "
-              << events.size() << " events; " << errors << " errors, " << warnings << " warnings";
-    if (store) std::cerr << "; " << skipped << " documents already stored unchanged";
+    std::cerr << "casus: " << stats.documents << " documents, " << stats.mentions << " event mentions";
+    if (jsonl) std::cerr << ", " << stats.events << " events";
+    std::cerr << "; " << stats.errors << " errors, " << stats.warnings << " warnings";
+    if (store) std::cerr << "; " << stats.already_stored << " documents already stored unchanged";
     std::cerr << "\n";
   }
-  return errors ? kExitInputErrors : 0;
+  return stats.errors ? kExitInputErrors : 0;
 }
 
 int RunKbStats() {

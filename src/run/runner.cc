@@ -1,0 +1,170 @@
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "casus/run.h"
+
+namespace casus {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// Codes `docs` on `threads` workers (the caller is one of them); results keep
+// input order.
+void CodeBatch(const Engine& engine, const std::vector<Document>& docs, int threads,
+               std::vector<CodedDocument>* out, std::vector<Status>* status) {
+  out->assign(docs.size(), CodedDocument{});
+  status->assign(docs.size(), Status::OK());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < docs.size(); i = next++) (*status)[i] = engine.CodeDocument(docs[i], &(*out)[i]);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& th : pool) th.join();
+}
+
+// One writer thread storing coded batches in the order they were queued.
+class Writer {
+ public:
+  Writer(Store* store, bool collect, std::vector<Event>* mentions)
+      : store_(store), collect_(collect), mentions_(mentions), thread_([this] { Loop(); }) {}
+  ~Writer() { Close(); }
+
+  // Blocks while two batches are already waiting.
+  void Push(std::vector<CodedDocument>&& batch) {
+    std::unique_lock<std::mutex> lock(mu_);
+    space_.wait(lock, [&] { return queue_.size() < 2; });
+    queue_.push_back(std::move(batch));
+    ready_.notify_one();
+  }
+
+  void Close() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (closed_) return;
+      closed_ = true;
+    }
+    ready_.notify_one();
+    thread_.join();
+  }
+
+  // Valid after Close().
+  const Status& status() const { return status_; }
+  size_t skipped() const { return skipped_; }
+  double store_seconds() const { return store_seconds_; }
+
+ private:
+  void Loop() {
+    while (true) {
+      std::vector<CodedDocument> batch;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        ready_.wait(lock, [&] { return closed_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        batch = std::move(queue_.front());
+        queue_.pop_front();
+        space_.notify_one();
+      }
+      if (store_ && status_.ok()) {
+        auto t = Clock::now();
+        size_t skip = 0;
+        status_ = store_->Add(batch, &skip);
+        skipped_ += skip;
+        store_seconds_ += Since(t);
+      }
+      if (collect_)
+        for (auto& cd : batch)
+          for (auto& e : cd.events) mentions_->push_back(std::move(e));
+    }
+  }
+
+  Store* store_;
+  bool collect_;
+  std::vector<Event>* mentions_;
+  std::mutex mu_;
+  std::condition_variable ready_, space_;
+  std::deque<std::vector<CodedDocument>> queue_;
+  bool closed_ = false;
+  Status status_;
+  size_t skipped_ = 0;
+  double store_seconds_ = 0;
+  std::thread thread_;  // last: starts after the members it uses exist
+};
+
+}  // namespace
+
+Status Run(const std::vector<std::string>& inputs, const ReadOptions& read_options, const Engine& engine,
+           Store* store, const RunOptions& options, const IssueCallback& on_issue,
+           const ProgressCallback& on_progress, std::vector<Event>* events, RunStats* stats) {
+  auto start = Clock::now();
+  RunStats st;
+  std::vector<Event> mentions;
+  Writer writer(store, options.collect_events && events, &mentions);
+  std::vector<Document> batch;
+  std::vector<CodedDocument> coded;
+  std::vector<Status> status;
+  auto read_mark = Clock::now();
+  auto flush = [&] {
+    if (batch.empty()) return;
+    st.read_seconds += Since(read_mark);
+    CodeBatch(engine, batch, std::max(1, options.threads), &coded, &status);
+    for (size_t i = 0; i < coded.size(); ++i) {
+      if (!status[i].ok()) {
+        ++st.errors;
+        on_issue(ReadIssue{Severity::kError, batch[i].origin, status[i].message()});
+      }
+      const CodedDocument& cd = coded[i];
+      for (const auto& w : cd.warnings) {
+        ++st.warnings;
+        on_issue(ReadIssue{Severity::kWarning, cd.doc.origin, w});
+      }
+      st.sentences += cd.sentences.size();
+      st.mentions += cd.events.size();
+      st.clean_seconds += cd.times.clean;
+      st.segment_seconds += cd.times.segment;
+      st.recognise_seconds += cd.times.recognise;
+      st.code_seconds += cd.times.code;
+    }
+    writer.Push(std::move(coded));
+    coded.clear();
+    batch.clear();
+    if (on_progress) on_progress(st);
+    read_mark = Clock::now();
+  };
+  ReadInputs(
+      inputs, read_options,
+      [&](Document&& d) {
+        ++st.documents;
+        st.input_bytes += d.text.size();
+        batch.push_back(std::move(d));
+        if (batch.size() >= options.batch) flush();
+      },
+      [&](const ReadIssue& issue) {
+        if (issue.severity == Severity::kError) ++st.errors;
+        if (issue.severity == Severity::kWarning) ++st.warnings;
+        on_issue(issue);
+      });
+  flush();
+  writer.Close();
+  st.store_seconds = writer.store_seconds();
+  st.already_stored = writer.skipped();
+  if (events && options.collect_events) {
+    auto t = Clock::now();
+    *events = MergeEvents(std::move(mentions));
+    st.events = events->size();
+    st.merge_seconds = Since(t);
+  }
+  st.seconds = Since(start);
+  if (stats) *stats = st;
+  return writer.status();
+}
+
+}  // namespace casus
