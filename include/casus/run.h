@@ -19,7 +19,7 @@ namespace casus {
 
 struct RunOptions {
   int threads = 1;           // coding workers (the writer thread comes on top)
-  size_t batch = 512;        // documents per coding batch and per store transaction
+  size_t batch = 2048;        // documents per coding batch and per store transaction
   bool collect_events = true;  // merge and return the events of this run
 };
 

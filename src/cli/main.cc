@@ -28,7 +28,7 @@ struct CodeArgs {
   std::string db;
   std::string format = "auto";
   int threads = 1;
-  size_t batch = 512;
+  size_t batch = 2048;
   bool keep_negated = false;
   bool quiet = false;
 };

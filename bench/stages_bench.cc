@@ -1,0 +1,98 @@
+// Google Benchmark of the pipeline stages on real text: ../shared's Wikinews
+// politics JSONL when present, else the bundled examples. Reports bytes/s.
+//
+//   casus_stages_bench [--benchmark_filter=...]
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+
+#include "casus/engine.h"
+#include "casus/reader.h"
+#include "clean/cleaner.h"
+#include "segment/segmenter.h"
+
+namespace casus {
+
+namespace {
+
+const std::vector<Document>& Corpus() {
+  static const std::vector<Document>* docs = [] {
+    auto* out = new std::vector<Document>;
+    std::string shared = std::string(CASUS_SOURCE_DIR) + "/../shared/data/corpora/wikinews_politics";
+    std::string input = std::filesystem::exists(shared) ? shared : std::string(CASUS_SOURCE_DIR) + "/examples";
+    ReadInputs({input}, ReadOptions{}, [&](Document&& d) { out->push_back(std::move(d)); },
+               [](const ReadIssue&) {});
+    return out;
+  }();
+  return *docs;
+}
+
+size_t CorpusBytes() {
+  size_t n = 0;
+  for (const auto& d : Corpus()) n += d.text.size();
+  return n;
+}
+
+const Engine& TheEngine() {
+  static std::unique_ptr<Engine> engine = [] {
+    std::unique_ptr<Engine> e;
+    Options o = Options::Defaults();
+    if (!Engine::Open(o, &e).ok()) std::abort();
+    return e;
+  }();
+  return *engine;
+}
+
+void BM_Clean(benchmark::State& state) {
+  for (auto _ : state)
+    for (const auto& d : Corpus()) benchmark::DoNotOptimize(CleanDocument(d));
+  state.SetBytesProcessed(state.iterations() * CorpusBytes());
+}
+BENCHMARK(BM_Clean)->Unit(benchmark::kMillisecond);
+
+void BM_Tokenize(benchmark::State& state) {
+  std::vector<Token> toks;
+  for (auto _ : state)
+    for (const auto& d : Corpus()) {
+      toks.clear();
+      Tokenize(d.text, 0, d.text.size(), &toks);
+      benchmark::DoNotOptimize(toks.data());
+    }
+  state.SetBytesProcessed(state.iterations() * CorpusBytes());
+}
+BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
+
+void BM_Segment(benchmark::State& state) {
+  Segmenter seg;
+  std::vector<Token> toks;
+  std::vector<SentenceSpan> spans;
+  std::vector<std::vector<Paragraph>> paragraphs;
+  for (const auto& d : Corpus()) paragraphs.push_back(CleanDocument(d));
+  for (auto _ : state)
+    for (size_t i = 0; i < Corpus().size(); ++i) seg.Segment(Corpus()[i].text, paragraphs[i], SegmentCaps{}, &toks, &spans);
+  state.SetBytesProcessed(state.iterations() * CorpusBytes());
+}
+BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond);
+
+void BM_CodeDocument(benchmark::State& state) {
+  const Engine& engine = TheEngine();
+  CodedDocument out;
+  for (auto _ : state)
+    for (const auto& d : Corpus()) benchmark::DoNotOptimize(engine.CodeDocument(d, &out));
+  state.SetBytesProcessed(state.iterations() * CorpusBytes());
+}
+BENCHMARK(BM_CodeDocument)->Unit(benchmark::kMillisecond);
+
+void BM_EngineOpen(benchmark::State& state) {
+  for (auto _ : state) {
+    std::unique_ptr<Engine> e;
+    benchmark::DoNotOptimize(Engine::Open(Options::Defaults(), &e));
+  }
+}
+BENCHMARK(BM_EngineOpen)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+}  // namespace casus
+
+BENCHMARK_MAIN();
