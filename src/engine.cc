@@ -2,6 +2,7 @@
 #include "casus/engine.h"
 
 #include <chrono>
+#include <climits>
 #include <cstdlib>
 #include <set>
 
@@ -11,6 +12,8 @@
 #include "kb/knowledge_base.h"
 #include "recognise/recogniser.h"
 #include "segment/segmenter.h"
+#include "util/date.h"
+#include "util/text.h"
 
 #ifndef CASUS_DEFAULT_DATA_DIR
 #define CASUS_DEFAULT_DATA_DIR "data"
@@ -55,10 +58,13 @@ class EngineImpl : public Engine {
     out->doc = doc;
     out->sentences.clear();
     out->events.clear();
+    out->learned.clear();
     out->warnings.clear();
     if (!doc.date.valid()) return Status::InvalidInput(doc.origin + ": document " + doc.id + " has no date");
     using Clock = std::chrono::steady_clock;
-    auto seconds = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); };
+    auto seconds = [](Clock::time_point a, Clock::time_point b) {
+      return std::chrono::duration<double>(b - a).count();
+    };
     out->times = StageTimes{};
     auto t0 = Clock::now();
     std::vector<Paragraph> paragraphs = CleanDocument(doc);
@@ -69,6 +75,7 @@ class EngineImpl : public Engine {
     auto t2 = Clock::now();
     out->times.segment = seconds(t1, t2);
     std::set<std::string> seen_sentences;
+    DocumentMemory memory;
     for (size_t si = 0; si < spans.size(); ++si) {
       const SentenceSpan& sp = spans[si];
       Sentence s;
@@ -86,10 +93,11 @@ class EngineImpl : public Engine {
       coded.clear();
       if (!repeated) {
         auto r0 = Clock::now();
-        recogniser_.Recognise(doc.text, tokens, sp.tok_begin, sp.tok_end, doc.date, &mentions);
+        recogniser_.Recognise(doc.text, tokens, sp.tok_begin, sp.tok_end, doc.date, &mentions, &memory);
         auto r1 = Clock::now();
         out->times.recognise += seconds(r0, r1);
-        SentenceContext ctx{doc.text, &tokens, sp.tok_begin, sp.tok_end, &mentions, doc.date, sp.background, sp.title};
+        SentenceContext ctx{doc.text,  &tokens,  sp.tok_begin,  sp.tok_end,
+                            &mentions, doc.date, sp.background, sp.title};
         coder_.CodeSentence(ctx, &coded);
         out->times.code += seconds(r1, Clock::now());
       }
@@ -123,6 +131,79 @@ class EngineImpl : public Engine {
         out->events.push_back(std::move(e));
       }
       out->sentences.push_back(std::move(s));
+    }
+    for (LearnedActor& l : memory.evidence) {
+      l.doc = doc.id;
+      l.date = doc.date;
+      out->learned.push_back(std::move(l));
+    }
+    return Status::OK();
+  }
+
+  Status Lookup(std::string_view name, const Date& date, KbEntry* out) const override {
+    const Phrase* p = kb_.FindPhrase(name);
+    if (!p || p->entries.empty())
+      return Status::NotFound("'" + std::string(name) + "' is not in the knowledge base");
+    // The same reading the recogniser prefers.
+    const LexEntry* e = nullptr;
+    for (LexKind k : {LexKind::kActor, LexKind::kCountry, LexKind::kCapital, LexKind::kMetonym,
+                      LexKind::kAdjective, LexKind::kAgent, LexKind::kPlace})
+      for (const LexEntry& x : p->entries)
+        if (!e && x.kind == k) e = &x;
+    *out = KbEntry{};
+    switch (e->kind) {
+      case LexKind::kActor: {
+        const ActorEntry& a = kb_.actors()[e->index];
+        ResolvedRole r = kb_.Resolve(a, date);
+        out->name = a.name;
+        out->kb_id = a.id;
+        out->kind = a.person ? "person" : "organisation";
+        out->code = r.code;
+        out->country = r.country;
+        if (r.role) {
+          out->role_title = r.role->title;
+          if (r.role->from != INT_MIN) out->role_from = DateFromDays(r.role->from).ToString();
+          if (r.role->to != INT_MAX) out->role_to = DateFromDays(r.role->to).ToString();
+        }
+        break;
+      }
+      case LexKind::kCountry:
+      case LexKind::kAdjective: {
+        const Country& c = kb_.countries()[e->index];
+        out->name = c.name;
+        out->kb_id = "country:" + c.iso3;
+        out->kind = e->kind == LexKind::kCountry ? "country" : "adjective";
+        out->code = out->country = c.iso3;
+        break;
+      }
+      case LexKind::kCapital:
+      case LexKind::kMetonym: {
+        const Country& c = kb_.countries()[e->index];
+        out->name = e->kind == LexKind::kCapital ? c.capital : std::string(Trim(name));
+        out->kb_id = (e->kind == LexKind::kCapital ? "capital:" : "seat:") + c.iso3;
+        out->kind = e->kind == LexKind::kCapital ? "capital" : "seat";
+        out->code = e->government ? c.iso3 + "GOV" : "";
+        out->country = c.iso3;
+        if (e->kind == LexKind::kCapital) out->location = Location{c.capital, c.iso3, c.lat, c.lon};
+        break;
+      }
+      case LexKind::kAgent: {
+        const Agent& a = kb_.agents()[e->index];
+        out->name = a.phrase;
+        out->kb_id = "agent:" + a.code;
+        out->kind = "agent";
+        out->code = a.code;
+        break;
+      }
+      case LexKind::kPlace: {
+        const Place& pl = kb_.places()[e->index];
+        out->name = pl.name;
+        out->kb_id = "place:" + pl.name + ":" + pl.country;
+        out->kind = "place";
+        out->country = pl.country;
+        out->location = Location{pl.name, pl.country, pl.lat, pl.lon};
+        break;
+      }
     }
     return Status::OK();
   }

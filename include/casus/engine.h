@@ -13,7 +13,9 @@
 #define CASUS_INCLUDE_CASUS_ENGINE_H_
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "casus/options.h"
@@ -41,7 +43,19 @@ struct CodedDocument {
   StageTimes times;
   std::vector<Sentence> sentences;
   std::vector<Event> events;
+  std::vector<LearnedActor> learned;  // actors learned from titles and appositions
   std::vector<std::string> warnings;  // e.g. truncation
+};
+
+// What a name means in the knowledge base on a date (`casus kb lookup`).
+struct KbEntry {
+  std::string name;     // canonical name
+  std::string kb_id;    // "sergey_lavrov", "country:RUS", "capital:UKR", "place:Istanbul:TUR", "agent:GOV"
+  std::string kind;     // person, organisation, country, capital, seat, adjective, agent, place
+  std::string code;     // CAMEO actor code on the date ("" for a plain place)
+  std::string country;  // ISO 3166-1 alpha-3
+  std::string role_title, role_from, role_to;  // the role held on the date, if any
+  std::optional<Location> location;
 };
 
 struct KbStats {
@@ -62,6 +76,9 @@ class Engine {
   virtual Status CodeDocument(const Document& doc, CodedDocument* out) const = 0;
 
   virtual KbStats Stats() const = 0;
+
+  // Resolves `name` as the coder would on `date`. NotFound when unknown.
+  virtual Status Lookup(std::string_view name, const Date& date, KbEntry* out) const = 0;
 };
 
 // Merges mention-level events: mentions with the same date, 3-digit code and

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "casus/engine.h"
 #include "casus/types.h"
 
 namespace casus {
@@ -13,6 +14,13 @@ namespace casus {
 // plover, location, negated, modality, num_mentions, num_articles, num_sources,
 // mentions.
 std::string EventToJson(const Event& e);
+
+// A knowledge-base lookup: name, kb_id, code, country, role_from, role_to,
+// then kind, role and location.
+std::string KbEntryToJson(const KbEntry& e);
+
+// A learned actor with its evidence.
+std::string LearnedActorToJson(const LearnedActor& l);
 
 }  // namespace casus
 

@@ -18,18 +18,18 @@
 namespace casus {
 
 struct RunOptions {
-  int threads = 1;           // coding workers (the writer thread comes on top)
-  size_t batch = 2048;        // documents per coding batch and per store transaction
+  int threads = 1;             // coding workers (the writer thread comes on top)
+  size_t batch = 2048;         // documents per coding batch and per store transaction
   bool collect_events = true;  // merge and return the events of this run
 };
 
 struct RunStats {
   size_t documents = 0, sentences = 0, input_bytes = 0, mentions = 0, events = 0;
   size_t errors = 0, warnings = 0, already_stored = 0;
-  double seconds = 0;        // wall time of Run()
+  double seconds = 0;  // wall time of Run()
   // Time summed over workers, per stage.
-  double read_seconds = 0, clean_seconds = 0, segment_seconds = 0, recognise_seconds = 0,
-         code_seconds = 0, store_seconds = 0, merge_seconds = 0;
+  double read_seconds = 0, clean_seconds = 0, segment_seconds = 0, recognise_seconds = 0, code_seconds = 0,
+         store_seconds = 0, merge_seconds = 0;
 };
 
 // Called on the calling thread after each stored batch.

@@ -36,6 +36,9 @@ class Store {
   virtual Status ReadEvents(std::vector<Event>* out) = 0;
 
   virtual Status Counts(StoreCounts* out) = 0;
+
+  // Actors learned from the stored documents, by name then document.
+  virtual Status ReadLearned(std::vector<LearnedActor>* out) = 0;
 };
 
 }  // namespace casus

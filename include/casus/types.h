@@ -79,6 +79,19 @@ struct Mention {
   bool date_from_text = false;
 };
 
+// An actor learned from the text: "Japanese Foreign Minister Yoko Kamikawa"
+// teaches that Yoko Kamikawa is JPNGOV as of the article's date. Kept apart
+// from the curated knowledge base, with its evidence.
+struct LearnedActor {
+  std::string name;  // as written
+  std::string code;  // CAMEO actor code taught by the title
+  std::string country;
+  std::string title;  // the words that taught it ("Japanese Foreign Minister")
+  std::string doc;    // evidence: document id and sentence index
+  int sentence = 0;
+  Date date;  // the article's date: the role holds on it
+};
+
 struct Event {
   std::string id;  // stable: hash of date, code and dyad
   Date date;

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <thread>
 
@@ -126,6 +127,50 @@ int RunKbStats() {
   return 0;
 }
 
+int RunKbLookup(const std::string& name, const std::string& date_text) {
+  casus::Date date;
+  if (date_text.empty()) {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    date = casus::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+  } else {
+    auto d = casus::Date::Parse(date_text);
+    if (!d) {
+      std::cerr << "casus: --date must be a real day as YYYY-MM-DD, not '" << date_text << "'\n";
+      return 1;
+    }
+    date = *d;
+  }
+  std::unique_ptr<casus::Engine> engine;
+  casus::Status s = casus::Engine::Open(casus::Options::Defaults(), &engine);
+  if (!s.ok()) {
+    std::cerr << "casus: " << s.ToString() << "\n";
+    return kExitFatal;
+  }
+  casus::KbEntry entry;
+  s = engine->Lookup(name, date, &entry);
+  if (!s.ok()) {
+    std::cerr << "casus: " << s.message() << "\n";
+    return kExitInputErrors;
+  }
+  std::cout << casus::KbEntryToJson(entry) << "\n";
+  return 0;
+}
+
+int RunKbLearned(const std::string& db) {
+  std::unique_ptr<casus::Store> store;
+  casus::Status s = casus::Store::Open(db, &store);
+  std::vector<casus::LearnedActor> learned;
+  if (s.ok()) s = store->ReadLearned(&learned);
+  if (!s.ok()) {
+    std::cerr << "casus: " << s.ToString() << "\n";
+    return kExitFatal;
+  }
+  for (const auto& l : learned) std::cout << casus::LearnedActorToJson(l) << "\n";
+  return 0;
+}
+
 int RunKbCheck() {
   std::unique_ptr<casus::Engine> engine;
   casus::Status s = casus::Engine::Open(casus::Options::Defaults(), &engine);
@@ -164,10 +209,20 @@ int main(int argc, char** argv) {
   kb->require_subcommand(1);
   CLI::App* kb_stats = kb->add_subcommand("stats", "Counts of entries and the load time, as JSON");
   CLI::App* kb_check = kb->add_subcommand("check", "Validate the data files; errors name FILE:LINE");
+  std::string lookup_name, lookup_date, learned_db;
+  CLI::App* kb_lookup =
+      kb->add_subcommand("lookup", "Resolve a name as the coder would, printed as one JSON object");
+  kb_lookup->add_option("name", lookup_name, "Actor, country, capital, agent or place name")->required();
+  kb_lookup->add_option("--date", lookup_date, "The day the name is read on (YYYY-MM-DD); default today");
+  CLI::App* kb_learned = kb->add_subcommand(
+      "learned", "Actors learned from titles and appositions in a database, as JSON Lines");
+  kb_learned->add_option("--db", learned_db, "The SQLite file written by 'casus code --db'")->required();
 
   CLI11_PARSE(app, argc, argv);
   if (code->parsed()) return RunCode(code_args);
   if (kb_stats->parsed()) return RunKbStats();
   if (kb_check->parsed()) return RunKbCheck();
+  if (kb_lookup->parsed()) return RunKbLookup(lookup_name, lookup_date);
+  if (kb_learned->parsed()) return RunKbLearned(learned_db);
   return 1;
 }

@@ -54,13 +54,7 @@ class SentenceCoder {
     for (size_t k = 0; k < ms_.size(); ++k)
       for (size_t t = ms_[k].tb; t < ms_[k].te; ++t) owner_[t - ctx.tb] = k;
     // A title-cased or upper-cased sentence (a headline) capitalises verbs too.
-    size_t words = 0, lower = 0;
-    for (size_t t = ctx.tb; t < ctx.te; ++t) {
-      if (toks_[t].kind != TokenKind::kWord) continue;
-      ++words;
-      if (!toks_[t].capitalized) ++lower;
-    }
-    headline_ = ctx.title || (words > 0 && lower * 4 < words);
+    headline_ = ctx.title || HeadlineCased(toks_, ctx.tb, ctx.te);
     lemmas_.reserve(ctx.te - ctx.tb);
     // Lemmas present in the sentence, marked with this sentence's stamp.
     thread_local std::vector<uint32_t> stamps;
@@ -573,7 +567,8 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
         // "Putin and Trump held talks": a conjoined subject of the clause.
         size_t src = LeftSubject(mt.tb, false);
         bool comma = false;
-        for (size_t t = src == kNone ? mt.tb : ms_[src].te; t < mt.tb; ++t) comma = comma || toks_[t].lower == ",";
+        for (size_t t = src == kNone ? mt.tb : ms_[src].te; t < mt.tb; ++t)
+          comma = comma || toks_[t].lower == ",";
         // Across a comma only when the pair opens the sentence ("Lavrov,
         // Rubio discuss settlement, prospects in phone call").
         size_t first = src == kNone ? kNone : Chain(src).front();

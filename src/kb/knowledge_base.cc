@@ -278,6 +278,13 @@ Status KnowledgeBase::Load(const Options& options) {
   s = LoadCameo(options.data_dir + "/cameo/events.tsv");
   if (s.ok()) s = LoadModality(options.data_dir + "/cameo/modality.tsv");
   if (!s.ok()) return s;
+  for (ActorEntry& a : actors_) {
+    a.person = false;
+    for (const Role& r : a.roles)
+      if (r.title != "organisation" && r.title != "armed group" && r.title != "party" &&
+          r.title != "movement")
+        a.person = true;
+  }
   for (auto& [first, list] : by_first_) {
     std::stable_sort(list.begin(), list.end(),
                      [&](int a, int b) { return phrases_[a].tokens.size() > phrases_[b].tokens.size(); });
@@ -315,12 +322,14 @@ const Phrase* KnowledgeBase::LongestMatch(const std::vector<Token>& tokens, size
           // In upper-case text ("CAR BOMB EXPLODES") an undotted acronym that
           // is also a word cannot be told apart: require a lower-case neighbour.
           auto shouting = [&](size_t t) {
-            if (t >= tokens.size() || tokens[t].kind != TokenKind::kWord || tokens[t].end - tokens[t].start < 2)
+            if (t >= tokens.size() || tokens[t].kind != TokenKind::kWord ||
+                tokens[t].end - tokens[t].start < 2)
               return false;
             return IsAllUpper(text.substr(tokens[t].start, tokens[t].end - tokens[t].start));
           };
           bool dotted = p.tokens[0].find('.') != std::string::npos;
-          if (upper && !dotted && ((i > 0 && shouting(i - 1)) || shouting(i + p.tokens.size()))) upper = false;
+          if (upper && !dotted && ((i > 0 && shouting(i - 1)) || shouting(i + p.tokens.size())))
+            upper = false;
           any = any || upper;
           break;
         }
@@ -342,6 +351,23 @@ std::string KnowledgeBase::CountryOfCode(std::string_view code) const {
 const Country* KnowledgeBase::FindCountry(std::string_view iso3) const {
   auto it = country_index_.find(std::string(iso3));
   return it == country_index_.end() ? nullptr : &countries_[it->second];
+}
+
+const Phrase* KnowledgeBase::FindPhrase(std::string_view name) const {
+  name = Trim(name);
+  if (StartsWith(name, "the ") || StartsWith(name, "The ")) name.remove_prefix(4);
+  std::string key;
+  for (const auto& t : TokenizePhrase(name)) {
+    key += t;
+    key += '\x1f';
+  }
+  auto it = phrase_index_.find(key);
+  return it == phrase_index_.end() ? nullptr : &phrases_[it->second];
+}
+
+const ActorEntry* KnowledgeBase::FindActor(std::string_view id) const {
+  auto it = actor_index_.find(std::string(id));
+  return it == actor_index_.end() ? nullptr : &actors_[it->second];
 }
 
 const CameoCode* KnowledgeBase::FindCameo(std::string_view code) const {

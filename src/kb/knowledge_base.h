@@ -38,6 +38,7 @@ struct ActorEntry {
   std::string id;
   std::string name;  // canonical (first) name
   std::vector<Role> roles;
+  bool person = true;  // false when every role is an organisation's
 };
 
 struct Place {
@@ -103,10 +104,13 @@ class KnowledgeBase {
 
   ResolvedRole Resolve(const ActorEntry& actor, const Date& date) const;
 
+  // The dictionary phrase spelled exactly `name` (case-insensitive), or null.
+  const Phrase* FindPhrase(std::string_view name) const;
+
   // ISO3 when `code` starts with a known country code, else "".
   std::string CountryOfCode(std::string_view code) const;
-
   const Country* FindCountry(std::string_view iso3) const;
+  const ActorEntry* FindActor(std::string_view id) const;
   const CameoCode* FindCameo(std::string_view code) const;
   // Intent (threat=false) or threat code for a root; "" when such mentions are dropped.
   std::string ModalCode(std::string_view root, bool threat) const;

@@ -64,4 +64,38 @@ std::string EventToJson(const Event& e) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+std::string KbEntryToJson(const KbEntry& e) {
+  auto opt = [](const std::string& v) { return v.empty() ? Json(nullptr) : Json(v); };
+  Json j;
+  j["name"] = e.name;
+  j["kb_id"] = e.kb_id;
+  j["code"] = opt(e.code);
+  j["country"] = opt(e.country);
+  j["role_from"] = opt(e.role_from);
+  j["role_to"] = opt(e.role_to);
+  j["kind"] = e.kind;
+  j["role"] = opt(e.role_title);
+  if (e.location) {
+    j["location"] = Json{{"name", e.location->name},
+                         {"country", e.location->country},
+                         {"lat", e.location->lat},
+                         {"lon", e.location->lon}};
+  } else {
+    j["location"] = nullptr;
+  }
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string LearnedActorToJson(const LearnedActor& l) {
+  Json j;
+  j["name"] = l.name;
+  j["code"] = l.code;
+  j["country"] = l.country.empty() ? Json(nullptr) : Json(l.country);
+  j["title"] = l.title;
+  j["as_of"] = l.date.ToString();
+  j["doc"] = l.doc;
+  j["sentence"] = l.sentence;
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 }  // namespace casus

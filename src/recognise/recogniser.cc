@@ -34,7 +34,7 @@ const LexEntry* Primary(const Phrase& p) {
 bool IsLocativePreposition(std::string_view w) { return (ClassifyWord(w) & kLocative) != 0; }
 
 void Recogniser::Recognise(std::string_view text, const std::vector<Token>& tokens, size_t tb, size_t te,
-                           const Date& date, std::vector<ActorMention>* out) const {
+                           const Date& date, std::vector<ActorMention>* out, DocumentMemory* memory) const {
   std::vector<Hit> hits;
   for (size_t i = tb; i < te;) {
     size_t len = 0;
@@ -200,6 +200,14 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
     out->push_back(std::move(m));
     h = next;
   }
+  if (memory) {
+    // Tokens of mentions are taken; a dictionary hit that made no mention
+    // (a city "Anna" outside a place phrase) may still be part of a name.
+    std::vector<bool> covered(te - tb, false);
+    for (size_t k = first_new; k < out->size(); ++k)
+      for (size_t t = (*out)[k].tb; t < (*out)[k].te; ++t) covered[t - tb] = true;
+    UseMemory(text, tokens, tb, te, covered, first_new, out, memory);
+  }
 
   // Conjunction chains and agent sharing.
   int chain_id = 0;
@@ -231,6 +239,226 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
       break;
     }
   }
+}
+
+namespace {
+
+// A capitalised open-class word that no dictionary knows: part of a name.
+bool NameToken(const Token& t, bool covered) {
+  return !covered && t.kind == TokenKind::kWord && t.capitalized && t.flags == 0 && t.lower.size() >= 2 &&
+         t.lower.find('.') == std::string::npos;
+}
+
+// Words that end names of institutions, laws and programmes, not of people:
+// "Criminal Assets Bureau", "Military Commissions Act".
+bool InstitutionWord(const std::string& w) {
+  static const char* kWords[] = {
+      "act",         "bill",        "law",          "bureau",       "agency",     "council",    "committee",
+      "commission",  "party",       "court",        "office",       "department", "ministry",   "service",
+      "union",       "association", "organization", "organisation", "institute",  "university", "company",
+      "corporation", "group",       "forces",       "army",         "police",     "bank",       "fund",
+      "program",     "programme",   "treaty",       "agreement",    "accord",     "authority",  "centre",
+      "center",      "board",       "front",        "movement",     "news",       "times",      "post",
+      "airlines",    "press"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+// A run [b, e) of name tokens that reads as a person's name: two or three
+// words, not running on into more capitalised words, no institution word.
+bool PersonName(const std::vector<Token>& tokens, size_t b, size_t e, size_t te) {
+  if (e - b < 2 || e - b > 3) return false;
+  if (e < te && tokens[e].kind == TokenKind::kWord && tokens[e].capitalized) return false;
+  for (size_t t = b; t < e; ++t)
+    if (InstitutionWord(tokens[t].lower)) return false;
+  return true;
+}
+
+std::string Slug(std::string_view lower) {
+  std::string out;
+  for (char c : lower) out += (c == ' ' || c == '-') ? '_' : c;
+  return out;
+}
+
+// Country + agent with no person: "Japanese Foreign Minister".
+bool TitleMention(const ActorMention& m) {
+  return m.kb_id.empty() && !m.country.empty() && m.code.size() == 6 &&
+         m.code.compare(0, 3, m.country) == 0 && !m.place_only && !m.adjective_only && !m.metonym;
+}
+
+}  // namespace
+
+void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& tokens, size_t tb, size_t te,
+                           const std::vector<bool>& covered_in, size_t first_new,
+                           std::vector<ActorMention>* out, DocumentMemory* memory) const {
+  std::vector<bool> covered = covered_in;
+  auto span_text = [&](size_t b, size_t e) {
+    return std::string(text.substr(tokens[b].start, tokens[e - 1].end - tokens[b].start));
+  };
+  auto lower_of = [&](size_t b, size_t e) {
+    std::string s;
+    for (size_t t = b; t < e; ++t) {
+      if (t > b) s += ' ';
+      s += tokens[t].lower;
+    }
+    return s;
+  };
+  auto learn = [&](size_t b, size_t e, const ActorMention& title) {
+    DocumentMemory::Person p;
+    p.full_lower = lower_of(b, e);
+    p.last_lower = tokens[e - 1].lower;
+    p.name = span_text(b, e);
+    p.code = title.code;
+    p.country = title.country;
+    p.kb_id = "learned:" + Slug(p.full_lower);
+    for (const auto& known : memory->learned)
+      if (known.full_lower == p.full_lower) return known;
+    memory->learned.push_back(p);
+    memory->evidence.push_back(LearnedActor{p.name, p.code, p.country, title.name, "", memory->sentence, {}});
+    return p;
+  };
+  // Headlines capitalise every word: no learning there.
+  bool headline = HeadlineCased(tokens, tb, te);
+
+  std::vector<ActorMention> added;
+  if (!headline) {
+    for (size_t k = first_new; k < out->size(); ++k) {
+      ActorMention& m = (*out)[k];
+      if (!TitleMention(m)) continue;
+      // "Japanese Foreign Minister Yoko Kamikawa": a title, then an unknown name.
+      size_t e = m.te;
+      while (e < te && e - m.te < 3 && NameToken(tokens[e], covered[e - tb])) ++e;
+      if (PersonName(tokens, m.te, e, te)) {
+        DocumentMemory::Person p = learn(m.te, e, m);
+        for (size_t t = m.te; t < e; ++t) covered[t - tb] = true;
+        m.te = e;
+        m.name = span_text(m.tb, e);
+        m.kb_id = p.kb_id;
+        continue;
+      }
+      // "Yoko Kamikawa, the Japanese Foreign Minister": an apposition.
+      size_t b = m.tb;
+      if (b > tb && tokens[b - 1].Is(kArticle)) --b;
+      if (b > tb + 2 && tokens[b - 1].lower == ",") {
+        size_t nb = b - 1;
+        while (nb > tb && b - 1 - nb < 3 && NameToken(tokens[nb - 1], covered[nb - 1 - tb])) --nb;
+        if (PersonName(tokens, nb, b - 1, te) && (nb == tb || !tokens[nb - 1].capitalized)) {
+          DocumentMemory::Person p = learn(nb, b - 1, m);
+          for (size_t t = nb; t < b - 1; ++t) covered[t - tb] = true;
+          ActorMention a;
+          a.tb = nb;
+          a.te = b - 1;
+          a.name = p.name;
+          a.code = p.code;
+          a.country = p.country;
+          a.kb_id = p.kb_id;
+          added.push_back(a);
+        }
+      }
+    }
+  }
+  // Names learned earlier in the document: "Kamikawa", "Ms. Kamikawa".
+  for (size_t t = tb; t < te; ++t) {
+    if (!NameToken(tokens[t], covered[t - tb])) continue;
+    for (const auto& p : memory->learned) {
+      size_t n = 1 + std::count(p.full_lower.begin(), p.full_lower.end(), ' ');
+      bool full = t + n <= te && lower_of(t, t + n) == p.full_lower;
+      if (!full && tokens[t].lower != p.last_lower) continue;
+      size_t e = full ? t + n : t + 1;
+      ActorMention a;
+      a.tb = t;
+      a.te = e;
+      a.name = span_text(t, e);
+      a.code = p.code;
+      a.country = p.country;
+      a.kb_id = p.kb_id;
+      added.push_back(a);
+      for (size_t k = t; k < e; ++k) covered[k - tb] = true;
+      t = e - 1;
+      break;
+    }
+  }
+  std::vector<ActorMention> all_mentions = *out;
+  // Persons named in a sentence's mentions (before token `before`).
+  auto persons_in = [&](const std::vector<ActorMention>& ms, size_t from, size_t before) {
+    std::vector<DocumentMemory::Person> ps;
+    for (size_t k = from; k < ms.size(); ++k) {
+      const ActorMention& m = ms[k];
+      if (m.kb_id.empty() || m.tb >= before || m.coreferent) continue;
+      const ActorEntry* entry = kb_.FindActor(m.kb_id);
+      if (!StartsWith(m.kb_id, "learned:") && !(entry && entry->person)) continue;
+      bool dup = false;
+      for (const auto& q : ps) dup = dup || q.kb_id == m.kb_id;
+      if (!dup) ps.push_back(DocumentMemory::Person{"", "", m.name, m.code, m.country, m.kb_id});
+    }
+    // Unknown names ("Anna Kovac") count too: they make a pronoun ambiguous.
+    if (&ms == out || &ms == &all_mentions) {
+      for (size_t t = tb; t + 1 < std::min(te, before); ++t) {
+        if (!NameToken(tokens[t], covered[t - tb]) || !NameToken(tokens[t + 1], covered[t + 1 - tb]))
+          continue;
+        if (t > tb && NameToken(tokens[t - 1], covered[t - 1 - tb])) continue;
+        ps.push_back(
+            DocumentMemory::Person{"", "", span_text(t, t + 2), "", "", "unknown:" + tokens[t].lower});
+        ++t;
+      }
+    }
+    return ps;
+  };
+  // "He"/"she": the one person named earlier in this sentence, else in the
+  // nearest earlier sentence that names any; two or more leave it unresolved.
+  for (const auto& a : added) all_mentions.push_back(a);
+  for (size_t t = tb; t < te; ++t) {
+    if (tokens[t].lower != "he" && tokens[t].lower != "she") continue;
+    std::vector<DocumentMemory::Person> here = persons_in(all_mentions, first_new, t);
+    const std::vector<DocumentMemory::Person>* pick = here.empty() ? nullptr : &here;
+    for (size_t back = 0; !pick && back < 3 && back < memory->persons_by_sentence.size(); ++back) {
+      const auto& ps = memory->persons_by_sentence[memory->persons_by_sentence.size() - 1 - back];
+      if (!ps.empty()) pick = &ps;
+    }
+    if (!pick || pick->size() != 1) continue;
+    const auto& p = (*pick)[0];
+    ActorMention a;
+    a.tb = t;
+    a.te = t + 1;
+    a.name = span_text(t, t + 1);
+    a.code = p.code;
+    a.country = p.country;
+    a.kb_id = p.kb_id;
+    a.coreferent = true;
+    added.push_back(a);
+  }
+  // "the ministry", "the government": the one country recently named with that agent.
+  for (size_t k = first_new; k < out->size(); ++k) {
+    ActorMention& m = (*out)[k];
+    if (!m.agent_only || m.tb == tb || !tokens[m.tb - 1].Is(kArticle) || m.code.size() != 3) continue;
+    std::string country;
+    bool unique = true;
+    size_t seen = 0;
+    for (auto it = memory->agent_uses.rbegin(); it != memory->agent_uses.rend() && seen < 8; ++it, ++seen) {
+      if (it->agent != m.code) continue;
+      if (country.empty())
+        country = it->country;
+      else if (country != it->country)
+        unique = false;
+    }
+    if (country.empty() || !unique) continue;
+    m.code = country + m.code;
+    m.country = country;
+    m.agent_only = false;
+    m.coreferent = true;
+  }
+  for (auto& a : added) out->push_back(std::move(a));
+  std::sort(out->begin() + first_new, out->end(),
+            [](const ActorMention& x, const ActorMention& y) { return x.tb < y.tb; });
+  // Remember this sentence for the next ones.
+  memory->persons_by_sentence.push_back(persons_in(*out, first_new, te));
+  for (size_t k = first_new; k < out->size(); ++k) {
+    const ActorMention& m = (*out)[k];
+    if (!m.country.empty() && m.code.size() == 6 && m.code.compare(0, 3, m.country) == 0 && !m.place_only)
+      memory->agent_uses.push_back(DocumentMemory::AgentUse{m.code.substr(3), m.country});
+  }
+  ++memory->sentence;
 }
 
 }  // namespace casus

@@ -31,17 +31,40 @@ struct ActorMention {
   bool place_only = false;        // "in Moscow": a place, not an actor
   std::optional<Location> place;  // for capitals and cities
   int chain = -1;                 // conjunction chain id, -1 when alone
+  bool coreferent = false;        // "He", "the ministry": resolved from earlier mentions
+};
+
+// Per-document state for coreference and learning: one per document, used by
+// one thread, filled sentence by sentence in reading order.
+struct DocumentMemory {
+  struct Person {
+    std::string full_lower, last_lower, name, code, country, kb_id;
+  };
+  struct AgentUse {
+    std::string agent, country;
+  };
+  std::vector<Person> learned;                           // names learned so far
+  std::vector<std::vector<Person>> persons_by_sentence;  // persons named, per sentence
+  std::vector<AgentUse> agent_uses;                      // "Russian foreign ministry" ...
+  std::vector<LearnedActor> evidence;                    // what was learned, in order
+  int sentence = 0;                                      // index of the sentence being read
 };
 
 class Recogniser {
  public:
   explicit Recogniser(const KnowledgeBase& kb) : kb_(kb) {}
 
-  // Finds mentions in tokens[tb, te) of `text`; appends to `out` in order.
+  // Finds mentions in tokens[tb, te) of `text`; appends to `out` in order.  // With `memory`, it also learns
+  // names from titles and appositions, resolves learned names, "he"/"she" and "the ministry" from earlier
+  // sentences, and records this sentence's mentions for the next ones.
   void Recognise(std::string_view text, const std::vector<Token>& tokens, size_t tb, size_t te,
-                 const Date& date, std::vector<ActorMention>* out) const;
+                 const Date& date, std::vector<ActorMention>* out, DocumentMemory* memory = nullptr) const;
 
  private:
+  void UseMemory(std::string_view text, const std::vector<Token>& tokens, size_t tb, size_t te,
+                 const std::vector<bool>& covered, size_t first_new, std::vector<ActorMention>* out,
+                 DocumentMemory* memory) const;
+
   const KnowledgeBase& kb_;
 };
 

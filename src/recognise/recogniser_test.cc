@@ -89,3 +89,79 @@ TEST(Recogniser, LowerCaseWordsAreNotCountries) {
 }
 
 }  // namespace casus
+
+namespace casus {
+
+namespace {
+
+// Recognises a document sentence by sentence with one memory; returns, per
+// sentence, "name=code" for every mention that is an actor.
+std::vector<std::string> RecogniseDocument(const std::vector<std::string>& sentences,
+                                           DocumentMemory* memory) {
+  std::vector<std::string> out;
+  for (const std::string& s : sentences) {
+    std::vector<Token> toks;
+    Tokenize(s, 0, s.size(), &toks);
+    std::vector<ActorMention> ms;
+    Recogniser(Kb()).Recognise(s, toks, 0, toks.size(), Date{2024, 3, 14}, &ms, memory);
+    std::string line;
+    for (const auto& m : ms) {
+      if (m.place_only || m.code.empty() || m.agent_only) continue;
+      if (!line.empty()) line += " ";
+      line += m.name + "=" + m.code;
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(Recogniser, LearnsFromTitlesAndAppositionsAndResolvesLaterMentions) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> sentences;
+    std::vector<std::string> want;
+  } cases[] = {
+      {"title then surname",
+       {"Chilean Foreign Minister Ana Valdes arrived.", "Valdes criticised Bolivia.", "Ms. Valdes left."},
+       {"Chilean Foreign Minister Ana Valdes=CHLGOV", "Valdes=CHLGOV Bolivia=BOL", "Valdes=CHLGOV"}},
+      {"apposition",
+       {"Boris Petrov, the Bulgarian defence minister, spoke.", "Petrov left."},
+       {"Boris Petrov=BGRGOV Bulgarian defence minister=BGRGOV", "Petrov=BGRGOV"}},
+      {"pronoun with one antecedent",
+       {"Putin arrived in Beijing.", "He met Xi Jinping."},
+       {"Putin=RUSGOV", "He=RUSGOV Xi Jinping=CHNGOV"}},
+      {"pronoun with two antecedents stays unresolved",
+       {"Putin met Xi Jinping.", "He later criticised Japan."},
+       {"Putin=RUSGOV Xi Jinping=CHNGOV", "Japan=JPN"}},
+      {"unknown name makes a pronoun ambiguous",
+       {"Putin met Anna Kovac.", "She criticised Japan."},
+       {"Putin=RUSGOV", "Japan=JPN"}},
+      {"the ministry after one country's ministry",
+       {"The Russian Foreign Ministry said talks failed.", "The ministry criticised Ukraine."},
+       {"Russian Foreign Ministry=RUSGOV", "ministry=RUSGOV Ukraine=UKR"}},
+      {"the ministry after two countries' ministries stays unresolved",
+       {"The Russian Foreign Ministry and the Ukrainian foreign ministry spoke.", "The ministry left."},
+       {"Russian Foreign Ministry=RUSGOV Ukrainian foreign ministry=UKRGOV", ""}},
+      {"headlines teach nothing",
+       {"Chilean Foreign Minister Ana Valdes Arrives In Lima", "Valdes criticised Bolivia."},
+       {"Chilean Foreign Minister=CHLGOV", "Bolivia=BOL"}},
+  };
+  for (const auto& c : cases) {
+    DocumentMemory memory;
+    EXPECT_EQ(RecogniseDocument(c.sentences, &memory), c.want) << c.name;
+  }
+}
+
+TEST(Recogniser, LearnedActorsKeepTheirEvidence) {
+  DocumentMemory memory;
+  RecogniseDocument({"Nothing here.", "Chilean Foreign Minister Ana Valdes arrived."}, &memory);
+  ASSERT_EQ(memory.evidence.size(), 1u);
+  EXPECT_EQ(memory.evidence[0].name, "Ana Valdes");
+  EXPECT_EQ(memory.evidence[0].code, "CHLGOV");
+  EXPECT_EQ(memory.evidence[0].title, "Chilean Foreign Minister");
+  EXPECT_EQ(memory.evidence[0].sentence, 1);
+}
+
+}  // namespace casus

@@ -190,6 +190,18 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
   }
 }
 
+bool HeadlineCased(const std::vector<Token>& tokens, size_t tb, size_t te) {
+  bool any_lower = false, first = true;
+  for (size_t t = tb; t < te; ++t) {
+    const Token& tok = tokens[t];
+    if (tok.kind != TokenKind::kWord) continue;
+    if (!tok.capitalized && tok.lower[0] >= 'a' && tok.lower[0] <= 'z') any_lower = true;
+    if (!first && tok.capitalized && tok.flags != 0 && tok.lower.size() > 1) return true;
+    first = false;
+  }
+  return !any_lower;
+}
+
 std::vector<std::string> TokenizePhrase(std::string_view phrase) {
   std::vector<Token> toks;
   Tokenize(phrase, 0, phrase.size(), &toks);

@@ -31,6 +31,10 @@ struct Token {
 // Appends the tokens of text[begin, end) to `out`; offsets are into `text`.
 void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token>* out);
 
+// True for headline casing ("Minister Arrives In Lima", "CAR BOMB EXPLODES"):
+// no lower-case word at all, or a capitalised function word after the first.
+bool HeadlineCased(const std::vector<Token>& tokens, size_t tb, size_t te);
+
 // Convenience for dictionaries: the lower-cased token strings of a phrase.
 std::vector<std::string> TokenizePhrase(std::string_view phrase);
 

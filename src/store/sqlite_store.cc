@@ -38,6 +38,10 @@ CREATE TABLE IF NOT EXISTS mentions(
   byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL, rule TEXT NOT NULL,
   PRIMARY KEY(event_id, doc_id, sentence));
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+CREATE TABLE IF NOT EXISTS learned_actors(
+  name TEXT NOT NULL, code TEXT NOT NULL, country TEXT, title TEXT NOT NULL,
+  doc_id TEXT NOT NULL, sentence INTEGER NOT NULL, date TEXT NOT NULL,
+  PRIMARY KEY(doc_id, sentence, name));
 )sql";
 
 class Stmt {
@@ -124,6 +128,10 @@ class SqliteStore : public Store {
     Stmt del_doc(db_, "DELETE FROM documents WHERE id=?1");
     Stmt del_sent(db_, "DELETE FROM sentences WHERE doc_id=?1");
     Stmt del_ment(db_, "DELETE FROM mentions WHERE doc_id=?1");
+    Stmt del_learned(db_, "DELETE FROM learned_actors WHERE doc_id=?1");
+    Stmt ins_learned(db_,
+                     "INSERT OR IGNORE INTO learned_actors(name,code,country,title,doc_id,sentence,date) "
+                     "VALUES(?1,?2,?3,?4,?5,?6,?7)");
     Stmt ins_doc(
         db_,
         "INSERT INTO documents(id,date,title,url,source,origin,text,hash) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
@@ -146,11 +154,12 @@ class SqliteStore : public Store {
     // Sentences added by this batch are indexed with one statement at the end
     // (one FTS5 insert per sentence costs several times more).
     Stmt max_rowid(db_, "SELECT COALESCE(MAX(rowid), 0) FROM sentences");
-    Stmt fts(db_, "INSERT INTO sentences_fts(rowid, text) SELECT rowid, text FROM sentences WHERE rowid > ?1");
+    Stmt fts(db_,
+             "INSERT INTO sentences_fts(rowid, text) SELECT rowid, text FROM sentences WHERE rowid > ?1");
     if (!max_rowid.ok() || !fts.ok() || max_rowid.Step() != SQLITE_ROW) return Error("prepare");
     long long first_new_rowid = max_rowid.Int(0);
-    for (Stmt* st :
-         {&get_hash, &del_doc, &del_sent, &del_ment, &ins_doc, &ins_sent, &ins_ment, &up_event, &gc})
+    for (Stmt* st : {&get_hash, &del_doc, &del_sent, &del_ment, &del_learned, &ins_learned, &ins_doc,
+                     &ins_sent, &ins_ment, &up_event, &gc})
       if (!st->ok()) return Error("prepare");
 
     std::vector<Event> mention_events;
@@ -168,7 +177,7 @@ class SqliteStore : public Store {
         continue;
       }
       if (rc == SQLITE_ROW) {
-        for (Stmt* st : {&del_doc, &del_sent, &del_ment}) {
+        for (Stmt* st : {&del_doc, &del_sent, &del_ment, &del_learned}) {
           st->Bind(1, d.id);
           if (st->Step() != SQLITE_DONE) return Error("delete " + d.id);
           st->Reset();
@@ -195,6 +204,17 @@ class SqliteStore : public Store {
         ins_sent.Reset();
       }
       for (const Event& e : cd.events) mention_events.push_back(e);
+      for (const LearnedActor& l : cd.learned) {
+        ins_learned.Bind(1, l.name)
+            .Bind(2, l.code)
+            .Bind(3, l.country)
+            .Bind(4, l.title)
+            .Bind(5, d.id)
+            .Bind(6, static_cast<long long>(l.sentence))
+            .Bind(7, d.date.ToString());
+        if (ins_learned.Step() != SQLITE_DONE) return Error("insert learned actor");
+        ins_learned.Reset();
+      }
     }
     if (skipped) *skipped = skip;
     for (const Event& e : MergeEvents(std::move(mention_events))) {
@@ -301,6 +321,26 @@ class SqliteStore : public Store {
       m.text = mt.Text(6);
       m.source_name = mt.Text(7);
       (*out)[it->second].mentions.push_back(std::move(m));
+    }
+    return Status::OK();
+  }
+
+  Status ReadLearned(std::vector<LearnedActor>* out) override {
+    out->clear();
+    Stmt q(db_,
+           "SELECT name,code,country,title,doc_id,sentence,date FROM learned_actors ORDER BY name, doc_id, "
+           "sentence");
+    if (!q.ok()) return Error("prepare");
+    while (q.Step() == SQLITE_ROW) {
+      LearnedActor l;
+      l.name = q.Text(0);
+      l.code = q.Text(1);
+      l.country = q.Text(2);
+      l.title = q.Text(3);
+      l.doc = q.Text(4);
+      l.sentence = static_cast<int>(q.Int(5));
+      l.date = Date::Parse(q.Text(6)).value_or(Date{});
+      out->push_back(std::move(l));
     }
     return Status::OK();
   }
