@@ -19,6 +19,10 @@ std::string EventToJson(const Event& e);
 // then kind, role and location.
 std::string KbEntryToJson(const KbEntry& e);
 
+// A document as `casus extract` prints it: id, url, title, date (null when
+// unknown), language, text (the body, without the title).
+std::string DocumentToJson(const Document& d);
+
 // A learned actor with its evidence.
 std::string LearnedActorToJson(const LearnedActor& l);
 

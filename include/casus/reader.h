@@ -9,6 +9,10 @@
 //   json     one news-please article: date_publish, title, maintext or text,
 //            source_domain, url. id = file name without extension.
 //   sgml     Reuters-21578 <REUTERS NEWID=...> records. id = NEWID.
+//   tabari   TABARI records: "YYMMDD ID" line, text lines, blank line. id = ID.
+//   html     a web page, plain or gzip (.html, .htm, .html.gz): main text
+//            extracted, date from the page's metadata. id = file name
+//            without .html/.html.gz.
 // Directories are walked recursively in sorted order; files in them that are
 // none of the above are skipped (reported as notes, not errors).
 //
@@ -30,6 +34,8 @@ struct ReadOptions {
   size_t max_file_bytes = 512u << 20;    // larger files are refused
   size_t max_line_bytes = 16u << 20;     // longer JSONL lines are skipped
   size_t max_document_bytes = 4u << 20;  // longer texts are truncated (warned)
+  size_t max_html_bytes = 8u << 20;      // larger pages are cut before parsing
+  bool require_date = true;              // documents without a publication date are skipped (warned)
 };
 
 enum class Severity { kNote = 0, kWarning = 1, kError = 2 };

@@ -40,7 +40,8 @@ struct Document {
   size_t body_offset = 0;  // where the body starts in text
   std::string url;
   std::string source;  // publisher / source domain, may be empty
-  std::string origin;  // file path (and record number) it came from
+  std::string origin;    // file path (and record number) it came from
+  std::string language;  // ISO 639-1 when known; documents not in English are stored, not coded
   Layout layout = Layout::kBlankLines;
 };
 

@@ -127,6 +127,29 @@ int RunKbStats() {
   return 0;
 }
 
+int RunExtract(const std::vector<std::string>& inputs, bool quiet) {
+  casus::ReadOptions options;
+  options.require_date = false;
+  size_t errors = 0, docs = 0;
+  casus::ReadInputs(
+      inputs, options,
+      [&](casus::Document&& d) {
+        ++docs;
+        std::cout << casus::DocumentToJson(d) << "\n";
+      },
+      [&](const casus::ReadIssue& issue) {
+        if (issue.severity == casus::Severity::kError) ++errors;
+        if (issue.severity != casus::Severity::kNote || !quiet)
+          std::cerr << issue.origin << ": "
+                    << (issue.severity == casus::Severity::kError     ? "error"
+                        : issue.severity == casus::Severity::kWarning ? "warning"
+                                                                       : "note")
+                    << ": " << issue.message << "\n";
+      });
+  if (!quiet) std::cerr << "casus: " << docs << " documents extracted; " << errors << " errors\n";
+  return errors ? kExitInputErrors : 0;
+}
+
 int RunKbLookup(const std::string& name, const std::string& date_text) {
   casus::Date date;
   if (date_text.empty()) {
@@ -205,6 +228,14 @@ int main(int argc, char** argv) {
   code->add_flag("--keep-negated", code_args.keep_negated, "Also emit negated mentions (negated=true)");
   code->add_flag("-q,--quiet", code_args.quiet, "No progress, notes or summary on stderr");
 
+  std::vector<std::string> extract_inputs;
+  bool extract_quiet = false;
+  CLI::App* extract = app.add_subcommand(
+      "extract", "Print each document's main text and metadata as JSON Lines (id, url, title, date, language, text)");
+  extract->add_option("inputs", extract_inputs, "Files or directories of any readable format, HTML included")
+      ->required();
+  extract->add_flag("-q,--quiet", extract_quiet, "No notes or summary on stderr");
+
   CLI::App* kb = app.add_subcommand("kb", "Inspect the knowledge base");
   kb->require_subcommand(1);
   CLI::App* kb_stats = kb->add_subcommand("stats", "Counts of entries and the load time, as JSON");
@@ -220,6 +251,7 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   if (code->parsed()) return RunCode(code_args);
+  if (extract->parsed()) return RunExtract(extract_inputs, extract_quiet);
   if (kb_stats->parsed()) return RunKbStats();
   if (kb_check->parsed()) return RunKbCheck();
   if (kb_lookup->parsed()) return RunKbLookup(lookup_name, lookup_date);

@@ -86,6 +86,17 @@ std::string KbEntryToJson(const KbEntry& e) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+std::string DocumentToJson(const Document& d) {
+  Json j;
+  j["id"] = d.id;
+  j["url"] = d.url.empty() ? Json(nullptr) : Json(d.url);
+  j["title"] = d.title;
+  j["date"] = d.date.valid() ? Json(d.date.ToString()) : Json(nullptr);
+  j["language"] = d.language.empty() ? Json(nullptr) : Json(d.language);
+  j["text"] = d.text.size() >= d.body_offset ? d.text.substr(d.body_offset) : std::string();
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 std::string LearnedActorToJson(const LearnedActor& l) {
   Json j;
   j["name"] = l.name;

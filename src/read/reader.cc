@@ -11,6 +11,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "read/html.h"
 #include "util/date.h"
 #include "util/hash.h"
 #include "util/text.h"
@@ -21,11 +22,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum class Format { kUnknown, kText, kJsonl, kJson, kSgml, kTabari };
+enum class Format { kUnknown, kText, kJsonl, kJson, kSgml, kTabari, kHtml };
 
 std::string Stem(std::string_view name) {
   std::string base = fs::path(std::string(name)).filename().string();
-  for (const char* ext : {".txt", ".jsonl", ".json", ".sgm", ".sgml"}) {
+  for (const char* ext : {".txt", ".jsonl", ".json", ".sgm", ".sgml", ".html.gz", ".htm.gz", ".html", ".htm"}) {
     if (EndsWith(base, ext)) return base.substr(0, base.size() - std::string_view(ext).size());
   }
   return base;
@@ -42,7 +43,11 @@ bool IsTabariHeader(std::string_view line) {
 }
 
 Format Detect(std::string_view name, std::string_view content) {
+  if (EndsWith(name, ".html") || EndsWith(name, ".htm") || EndsWith(name, ".html.gz") || EndsWith(name, ".htm.gz"))
+    return Format::kHtml;
   std::string_view head = Trim(content.substr(0, 4096));
+  std::string lower_head = AsciiLower(head.substr(0, 64));
+  if (StartsWith(lower_head, "<!doctype html") || StartsWith(lower_head, "<html")) return Format::kHtml;
   if (IsTabariHeader(head.substr(0, head.find('\n')))) return Format::kTabari;
   if (StartsWith(head, "date ")) return Format::kText;
   if (StartsWith(head, "<!DOCTYPE lewis") || StartsWith(head, "<REUTERS")) return Format::kSgml;
@@ -165,6 +170,7 @@ class Parser {
     doc.text = DecodeEntities(Field(obj, {"text", "maintext", "full_text", "body"}));
     doc.url = Field(obj, {"url"});
     doc.source = Field(obj, {"source", "source_domain", "domain"});
+    doc.language = Field(obj, {"language", "lang"});
     std::string date_text = Field(obj, {"date", "date_publish", "publish_date", "published"});
     std::string id = Field(obj, {"id"});
     if (id.empty()) {
@@ -397,6 +403,31 @@ class Parser {
     finish();
   }
 
+  void Html(std::string_view content) {
+    HtmlArticle a;
+    Status s = ExtractHtml(content, "", options_.max_html_bytes, &a);
+    if (!s.ok()) {
+      Issue(Severity::kError, std::string(name_), s.message());
+      return;
+    }
+    Document doc;
+    doc.id = Stem(name_);
+    doc.title = a.title;
+    doc.text = a.text;
+    doc.url = a.canonical_url;
+    doc.source = a.site_name;
+    doc.layout = Layout::kBlankLines;
+    doc.language = DetectLanguage(a.text);
+    if (doc.language.empty()) doc.language = a.language;
+    if (auto d = Date::Parse(a.date)) doc.date = *d;
+    if (!doc.date.valid() && options_.require_date) {
+      Issue(Severity::kWarning, std::string(name_), "no publication date in the page: skipped");
+      return;
+    }
+    if (Trim(doc.text).empty()) Issue(Severity::kWarning, std::string(name_), "no article text found");
+    Emit(std::move(doc), std::string(name_));
+  }
+
   void Run(std::string_view content) {
     switch (Detect(name_, content)) {
       case Format::kText:
@@ -413,6 +444,9 @@ class Parser {
         break;
       case Format::kTabari:
         Tabari(content);
+        break;
+      case Format::kHtml:
+        Html(content);
         break;
       case Format::kUnknown:
         if (Trim(content).empty())
