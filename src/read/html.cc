@@ -186,13 +186,22 @@ bool Boilerplate(const GumboNode* n) {
     s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
     if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) return true;
   }
+  GumboTag tag = n->v.element.tag;
+  if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE)
+    return false;
+  // A name that also says "article", "content", "story" ... marks a wrapper of
+  // the text, whatever else it says ("content-with-sidebar").
+  for (const std::string& w : NameWords(n))
+    for (const char* keep : {"article", "content", "main", "body", "story", "post", "entry", "text", "wrapper",
+                             "container", "page", "layout", "column", "col", "row", "grid", "site"})
+      if (w == keep) return false;
   static const char* kWords[] = {"nav",      "navbar",   "menu",    "footer",   "sidebar",    "share",
                                  "sharing",  "social",   "related", "comments", "comment",    "ad",
                                  "ads",      "advert",   "promo",   "cookie",   "newsletter", "subscribe",
                                  "breadcrumb", "breadcrumbs", "tags",   "caption", "credit",     "credits",
                                  "popup",    "modal",    "trending", "outbrain", "taboola",   "disqus",
                                  "pagination", "toolbar", "byline",  "author",   "recommended", "recirc",
-                                 "sponsored", "advertisement", "banner", "signup", "skip",    "hidden",
+                                 "sponsored", "advertisement", "banner", "signup", "skip",
                                  "dateline",  "timestamp", "meta",   "widget",   "masthead",  "sr",
                                  "print",     "tools",    "utility", "more",     "episode",   "playlist"};
   for (const std::string& w : NameWords(n))
@@ -566,6 +575,7 @@ Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t
   out->title = std::string(Trim(out->title));
   if (body) {
     const GumboNode* main = ChooseRoot(body);
+    if (std::getenv("CASUS_DEBUG_HTML")) std::fprintf(stderr, "root: <%s class=%s> chars=%zu\n", gumbo_normalized_tagname(main->v.element.tag), ClassAndId(main).c_str(), ParagraphChars(main));
     std::vector<std::string> blocks;
     CollectBlocks(main, &blocks);
     // The headline repeated in the body is not body text.
