@@ -196,7 +196,7 @@ bool Boilerplate(const GumboNode* n) {
                              "container", "page", "layout", "column", "col", "row", "grid", "site"})
       if (w == keep) return false;
   static const char* kWords[] = {"nav",      "navbar",   "menu",    "footer",   "sidebar",    "share",
-                                 "sharing",  "social",   "related", "comments", "comment",    "ad",
+                                 "sharing",  "related", "comments", "comment",    "ad",
                                  "ads",      "advert",   "promo",   "cookie",   "newsletter", "subscribe",
                                  "breadcrumb", "breadcrumbs", "tags",   "caption", "credit",     "credits",
                                  "popup",    "modal",    "trending", "outbrain", "taboola",   "disqus",
@@ -209,7 +209,7 @@ bool Boilerplate(const GumboNode* n) {
       if (w == k) return true;
   std::string all = ClassAndId(n);
   for (const char* sub : {"advert", "sidebar", "newsletter", "related-", "recommend", "cookie", "breadcrumb",
-                          "social-", "subscribe", "sponsor", "outbrain", "taboola", "popup", "share-", "-share",
+                          "subscribe", "sponsor", "outbrain", "taboola", "popup", "share-", "-share",
                           "caption", "comments", "most-popular", "mostpopular", "read-more", "readmore",
                           "also-read", "more-stories", "visually-hidden", "screen-reader", "sr-only"})
     if (all.find(sub) != std::string::npos) return true;
