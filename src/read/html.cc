@@ -12,6 +12,7 @@
 #include <cctype>
 #include <cstring>
 #include <functional>
+#include <unordered_map>
 #include <vector>
 
 #include "casus/types.h"
@@ -361,6 +362,23 @@ void CollectBlocks(const GumboNode* n, std::vector<std::string>* blocks) {
   flush();
 }
 
+// A container holding only inline content and enough of its own text to be a
+// paragraph: <div class="zn-body__paragraph">, text broken by <br>.
+bool InlineParagraph(const GumboNode* n) {
+  if (n->type != GUMBO_NODE_ELEMENT) return false;
+  GumboTag t = n->v.element.tag;
+  if (t != GUMBO_TAG_DIV && t != GUMBO_TAG_TD && t != GUMBO_TAG_SECTION && t != GUMBO_TAG_SPAN &&
+      t != GUMBO_TAG_FONT && t != GUMBO_TAG_CENTER)
+    return false;
+  size_t own = 0;
+  bool blocks = false;
+  ForChildren(n, [&](const GumboNode* c) {
+    if (c->type == GUMBO_NODE_TEXT) own += Trim(c->v.text.text).size();
+    if (c->type == GUMBO_NODE_ELEMENT && BlockTag(c->v.element.tag)) blocks = true;
+  });
+  return !blocks && own >= 80;
+}
+
 size_t ParagraphChars(const GumboNode* n) {
   size_t total = 0;
   Walk(n, [&](const GumboNode* c) {
@@ -388,6 +406,8 @@ bool ArticleBodyName(const GumboNode* n) {
     if (all.find(name) != std::string::npos) return true;
   return false;
 }
+
+const GumboNode* ScoreRoot(const GumboNode* body, bool inline_paragraphs);
 
 const GumboNode* ChooseRoot(const GumboNode* body) {
   // 1. Marked article bodies: take the lowest common container of all of them
@@ -432,42 +452,45 @@ const GumboNode* ChooseRoot(const GumboNode* body) {
     }
     return true;
   });
-  // 3. Paragraph scoring: each paragraph scores its parent and grandparent.
-  std::vector<std::pair<const GumboNode*, double>> scores;
-  auto add = [&](const GumboNode* n, double s) {
-    for (auto& [node, score] : scores)
-      if (node == n) {
-        score += s;
-        return;
-      }
-    scores.emplace_back(n, s);
-  };
+  // 3. Paragraph scoring.
+  const GumboNode* best = ScoreRoot(body, false);
+  if (best_article && best_chars >= 200) {
+    // Prefer the article unless the scored block holds clearly more text.
+    if (!best || ParagraphChars(best) <= best_chars * 12 / 10) return best_article;
+  }
+  return best ? best : body;
+}
+
+// Each paragraph scores its parent and grandparent by its length and commas;
+// the best-scoring element is the article container. With
+// `inline_paragraphs`, text-bearing containers count as paragraphs too.
+const GumboNode* ScoreRoot(const GumboNode* body, bool inline_paragraphs) {
+  std::unordered_map<const GumboNode*, double> scores;
   Walk(body, [&](const GumboNode* n) {
     if (n->type != GUMBO_NODE_ELEMENT) return true;
     if (SkipTag(n->v.element.tag) || Boilerplate(n)) return false;
-    if (n->v.element.tag == GUMBO_TAG_P) {
+    if (n->v.element.tag == GUMBO_TAG_P || (inline_paragraphs && InlineParagraph(n))) {
       size_t link = 0;
       std::string t = NodeText(n, &link);
       if (t.size() < 25 || link * 2 > t.size()) return false;
       double s = 1 + std::count(t.begin(), t.end(), ',') + std::min<double>(t.size() / 100.0, 3);
-      if (n->parent) add(n->parent, s);
-      if (n->parent && n->parent->parent) add(n->parent->parent, s / 2);
+      if (n->parent) scores[n->parent] += s;
+      if (n->parent && n->parent->parent) scores[n->parent->parent] += s / 2;
       return false;
     }
     return true;
   });
   const GumboNode* best = nullptr;
   double best_score = 0;
-  for (auto& [node, score] : scores)
-    if (score > best_score) {
-      best_score = score;
-      best = node;
+  Walk(body, [&](const GumboNode* n) {  // document order breaks ties
+    auto it = scores.find(n);
+    if (it != scores.end() && it->second > best_score) {
+      best_score = it->second;
+      best = n;
     }
-  if (best_article && best_chars >= 200) {
-    // Prefer the article unless the scored block holds clearly more text.
-    if (!best || ParagraphChars(best) <= best_chars * 12 / 10) return best_article;
-  }
-  return best ? best : body;
+    return true;
+  });
+  return best;
 }
 
 bool DateLike(std::string_view v, std::string* out) {
@@ -578,6 +601,19 @@ Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t
     if (std::getenv("CASUS_DEBUG_HTML")) std::fprintf(stderr, "root: <%s class=%s> chars=%zu\n", gumbo_normalized_tagname(main->v.element.tag), ClassAndId(main).c_str(), ParagraphChars(main));
     std::vector<std::string> blocks;
     CollectBlocks(main, &blocks);
+    size_t chars = 0;
+    for (const auto& b : blocks) chars += b.size();
+    if (chars < 500) {
+      // Little text in <p>s: the page may write paragraphs as <div>s or
+      // <br>-separated text; score those too and keep the longer result.
+      if (const GumboNode* alt = ScoreRoot(body, true)) {
+        std::vector<std::string> alt_blocks;
+        CollectBlocks(alt, &alt_blocks);
+        size_t alt_chars = 0;
+        for (const auto& b : alt_blocks) alt_chars += b.size();
+        if (alt_chars > chars) blocks.swap(alt_blocks);
+      }
+    }
     // The headline repeated in the body is not body text.
     std::string joined;
     for (const auto& b : blocks) {
