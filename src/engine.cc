@@ -59,8 +59,11 @@ class EngineImpl : public Engine {
     out->sentences.clear();
     out->events.clear();
     out->learned.clear();
+    out->coded = true;
     out->warnings.clear();
     if (!doc.date.valid()) return Status::InvalidInput(doc.origin + ": document " + doc.id + " has no date");
+    out->coded = doc.language.empty() || doc.language == "en";
+    if (!out->coded) return Status::OK();
     using Clock = std::chrono::steady_clock;
     auto seconds = [](Clock::time_point a, Clock::time_point b) {
       return std::chrono::duration<double>(b - a).count();

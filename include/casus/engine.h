@@ -45,6 +45,7 @@ struct CodedDocument {
   std::vector<Event> events;
   std::vector<LearnedActor> learned;  // actors learned from titles and appositions
   std::vector<std::string> warnings;  // e.g. truncation
+  bool coded = true;  // false for documents not in English: stored, not coded
 };
 
 // What a name means in the knowledge base on a date (`casus kb lookup`).

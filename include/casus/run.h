@@ -26,6 +26,7 @@ struct RunOptions {
 struct RunStats {
   size_t documents = 0, sentences = 0, input_bytes = 0, mentions = 0, events = 0;
   size_t errors = 0, warnings = 0, already_stored = 0;
+  size_t not_english = 0;    // stored but not coded
   double seconds = 0;  // wall time of Run()
   // Time summed over workers, per stage.
   double read_seconds = 0, clean_seconds = 0, segment_seconds = 0, recognise_seconds = 0, code_seconds = 0,

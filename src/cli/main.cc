@@ -104,6 +104,7 @@ int RunCode(const CodeArgs& args) {
   if (!args.quiet) {
     std::cerr << "casus: " << stats.documents << " documents, " << stats.mentions << " event mentions";
     if (jsonl) std::cerr << ", " << stats.events << " events";
+    if (stats.not_english) std::cerr << "; " << stats.not_english << " documents not in English stored, not coded";
     std::cerr << "; " << stats.errors << " errors, " << stats.warnings << " warnings";
     if (store) std::cerr << "; " << stats.already_stored << " documents already stored unchanged";
     std::cerr << "\n";

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "read/html.h"
+#include "read/warc.h"
 #include "util/date.h"
 #include "util/hash.h"
 #include "util/text.h"
@@ -500,6 +501,34 @@ void ReadBuffer(std::string_view name, std::string_view content, const ReadOptio
   Parser(name, options, on_doc, on_issue).Run(content);
 }
 
+namespace {
+
+bool IsWarc(const std::string& name) {
+  for (const char* ext : {".warc", ".warc.gz", ".wet", ".wet.gz", ".wat", ".wat.gz"})
+    if (EndsWith(name, ext)) return true;
+  return false;
+}
+
+// WARC files are streamed, never read whole; their documents pass through
+// the same checks as every other document.
+void ReadWarcFile(const std::string& path, const ReadOptions& options, const DocumentCallback& on_doc,
+                  const IssueCallback& on_issue) {
+  Parser parser(path, options, on_doc, on_issue);
+  ReadWarc(
+      path, options,
+      [&](Document&& d) {
+        std::string origin = d.origin;
+        if (!d.date.valid() && options.require_date) {
+          on_issue(ReadIssue{Severity::kWarning, origin, "no publication date: skipped"});
+          return;
+        }
+        parser.Emit(std::move(d), origin);
+      },
+      on_issue);
+}
+
+}  // namespace
+
 void ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
                 const DocumentCallback& on_doc, const IssueCallback& on_issue) {
   std::string content;
@@ -522,6 +551,10 @@ void ReadInputs(const std::vector<std::string>& paths, const ReadOptions& option
       }
       std::sort(files.begin(), files.end());
       for (const fs::path& f : files) {
+        if (IsWarc(f.string())) {
+          ReadWarcFile(f.string(), options, on_doc, on_issue);
+          continue;
+        }
         if (!ReadFile(f, options, &content, on_issue)) continue;
         if (!Parser::Recognised(f.string(), std::string_view(content).substr(0, 4096))) {
           on_issue(ReadIssue{Severity::kNote, f.string(), "not an article file: skipped"});
@@ -533,6 +566,10 @@ void ReadInputs(const std::vector<std::string>& paths, const ReadOptions& option
     }
     if (!fs::exists(path, ec)) {
       on_issue(ReadIssue{Severity::kError, p, "no such file or directory"});
+      continue;
+    }
+    if (IsWarc(p)) {
+      ReadWarcFile(p, options, on_doc, on_issue);
       continue;
     }
     if (ReadFile(path, options, &content, on_issue)) ReadBuffer(p, content, options, on_doc, on_issue);

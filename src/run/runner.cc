@@ -127,6 +127,7 @@ Status Run(const std::vector<std::string>& inputs, const ReadOptions& read_optio
         on_issue(ReadIssue{Severity::kWarning, cd.doc.origin, w});
       }
       st.sentences += cd.sentences.size();
+      if (!cd.coded) ++st.not_english;
       st.mentions += cd.events.size();
       st.clean_seconds += cd.times.clean;
       st.segment_seconds += cd.times.segment;
