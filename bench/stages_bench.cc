@@ -5,10 +5,13 @@
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "casus/engine.h"
 #include "casus/reader.h"
 #include "clean/cleaner.h"
+#include "read/html.h"
 #include "segment/segmenter.h"
 
 namespace casus {
@@ -82,6 +85,36 @@ void BM_CodeDocument(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * CorpusBytes());
 }
 BENCHMARK(BM_CodeDocument)->Unit(benchmark::kMillisecond);
+
+// HTML extraction alone (decompression included), on the article-extraction
+// benchmark's 181 gzipped pages when ../shared has them.
+void BM_ExtractHtml(benchmark::State& state) {
+  static std::vector<std::string>* pages = [] {
+    auto* out = new std::vector<std::string>;
+    std::string dir = std::string(CASUS_SOURCE_DIR) + "/../shared/data/corpora/article_extraction_benchmark/html";
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+      std::ifstream in(e.path(), std::ios::binary);
+      out->emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    return out;
+  }();
+  if (pages->empty()) {
+    state.SkipWithError("../shared article_extraction_benchmark is absent");
+    return;
+  }
+  size_t html_bytes = 0;
+  std::string inflated;
+  for (const auto& p : *pages) {
+    Gunzip(p, 64u << 20, &inflated);
+    html_bytes += inflated.size();
+  }
+  HtmlArticle a;
+  for (auto _ : state)
+    for (const auto& p : *pages) benchmark::DoNotOptimize(ExtractHtml(p, "", 64u << 20, &a));
+  state.SetBytesProcessed(state.iterations() * html_bytes);  // MB/s of (decompressed) HTML
+}
+BENCHMARK(BM_ExtractHtml)->Unit(benchmark::kMillisecond);
 
 void BM_EngineOpen(benchmark::State& state) {
   for (auto _ : state) {
