@@ -304,6 +304,27 @@ void CollectBlocks(const GumboNode* n, std::vector<std::string>* blocks) {
   if (n->type != GUMBO_NODE_ELEMENT) return;
   GumboTag t = n->v.element.tag;
   if (SkipTag(t) || Boilerplate(n)) return;
+  if (t == GUMBO_TAG_TR) {
+    // A table row is one line: its cells' text joined by spaces.
+    std::string row;
+    size_t links = 0;
+    ForChildren(n, [&](const GumboNode* c) {
+      if (!IsElement(c, GUMBO_TAG_TD) && !IsElement(c, GUMBO_TAG_TH)) return;
+      std::string cell = NodeText(c, &links);
+      if (cell.empty()) return;
+      if (!row.empty()) row += ' ';
+      row += cell;
+    });
+    bool nested_table = false;
+    Walk(n, [&](const GumboNode* c) {
+      if (c != n && (IsElement(c, GUMBO_TAG_TABLE) || IsElement(c, GUMBO_TAG_P))) nested_table = true;
+      return !nested_table;
+    });
+    if (!nested_table) {
+      if (!row.empty() && links * 2 < row.size() && !JunkBlock(row)) blocks->push_back(row);
+      return;
+    }
+  }
   if (BlockTag(t)) {
     // A list item that holds paragraphs is a container.
     bool has_p = false;
@@ -318,7 +339,7 @@ void CollectBlocks(const GumboNode* n, std::vector<std::string>* blocks) {
       if (text.empty() || JunkBlock(text)) return;
       bool heading = t >= GUMBO_TAG_H2 && t <= GUMBO_TAG_H6;
       if (link * 2 > text.size()) return;                      // mostly links
-      if (t == GUMBO_TAG_LI && WordCount(text) < 4) return;   // menu-like items
+      if (t == GUMBO_TAG_LI && WordCount(text) < 4 && text.size() < 24) return;  // menu-like items
       if (heading && WordCount(text) < 2) return;
       blocks->push_back(text);
       return;
@@ -329,7 +350,9 @@ void CollectBlocks(const GumboNode* n, std::vector<std::string>* blocks) {
   size_t inline_links = 0;
   auto flush = [&] {
     std::string_view s = Trim(inline_text);
-    if (WordCount(s) >= 8 && inline_links * 2 < s.size() && !JunkBlock(std::string(s))) blocks->emplace_back(s);
+    // Eight words, or as many bytes as a short CJK sentence.
+    bool long_enough = WordCount(s) >= 8 || s.size() >= 60;
+    if (long_enough && inline_links * 2 < s.size() && !JunkBlock(std::string(s))) blocks->emplace_back(s);
     inline_text.clear();
     inline_links = 0;
   };
