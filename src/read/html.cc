@@ -293,6 +293,8 @@ bool JunkBlock(const std::string& text) {
   std::string low = Lower(text);
   for (const char* j : kJunk)
     if (low == j) return true;
+  if (low.size() < 30 && (low.find("min read") != std::string::npos || low.find("minute read") != std::string::npos))
+    return true;
   for (const char* p : {"photo:", "image:", "(photo", "photograph:", "file photo", "picture:", "watch:", "read more:",
                         "related:", "see also:", "advertisement"})
     if (StartsWith(low, p)) return true;
@@ -637,6 +639,24 @@ Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t
         if (alt_chars > chars) blocks.swap(alt_blocks);
       }
     }
+    // Lists of other stories trail the article: short lines that are not
+    // sentences. A card that repeats its own headline ("X X summary") is one.
+    auto sentence_end = [](const std::string& b) {
+      std::string_view t = Trim(b);
+      if (t.empty()) return false;
+      char c = t.back();
+      return c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == ':' || EndsWith(t, "\xE2\x80\x9D") ||
+             EndsWith(t, "\xE3\x80\x82") || static_cast<unsigned char>(c) >= 0x80;
+    };
+    while (!blocks.empty() && !sentence_end(blocks.back()) && WordCount(blocks.back()) < 40) blocks.pop_back();
+    blocks.erase(std::remove_if(blocks.begin(), blocks.end(),
+                                [](const std::string& b) {
+                                  size_t half = b.size() / 2;
+                                  if (b.size() < 40) return false;
+                                  std::string_view head = std::string_view(b).substr(0, std::min<size_t>(40, half));
+                                  return std::string_view(b).substr(half).find(head) != std::string_view::npos;
+                                }),
+                 blocks.end());
     // The headline repeated in the body is not body text.
     std::string joined;
     for (const auto& b : blocks) {
