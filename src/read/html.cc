@@ -603,7 +603,11 @@ Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t
       if (type && Lower(type) == "application/ld+json" && n->v.element.children.length > 0) {
         const GumboNode* c = static_cast<const GumboNode*>(n->v.element.children.data[0]);
         if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA) {
-          simdjson::padded_string ps(std::string_view(c->v.text.text));
+          // Some sites wrap the JSON in <![CDATA[ ... ]]>.
+          std::string_view js = Trim(c->v.text.text);
+          if (StartsWith(js, "<![CDATA[")) js = Trim(js.substr(9));
+          if (EndsWith(js, "]]>")) js = Trim(js.substr(0, js.size() - 3));
+          simdjson::padded_string ps(js);
           simdjson::dom::element e;
           if (json.parse(ps).get(e) == simdjson::SUCCESS) JsonLdDates(e, &ld_date, &ld_headline);
         }
