@@ -45,11 +45,28 @@ struct Match {
   bool consumed = false;  // used as a modality trigger ("threatened to ...")
 };
 
+// Per-thread scratch vectors, reused sentence after sentence (one
+// SentenceCoder per thread at a time).
+template <typename T>
+std::vector<T>& Scratch() {
+  thread_local std::vector<T> v;
+  v.clear();
+  return v;
+}
+
 class SentenceCoder {
  public:
   SentenceCoder(const KnowledgeBase& kb, const VerbDictionary& verbs, const Options& options,
                 const SentenceContext& ctx)
-      : kb_(kb), verbs_(verbs), options_(options), ctx_(ctx), toks_(*ctx.tokens), ms_(*ctx.mentions) {
+      : kb_(kb),
+        verbs_(verbs),
+        options_(options),
+        ctx_(ctx),
+        toks_(*ctx.tokens),
+        ms_(*ctx.mentions),
+        owner_(Scratch<size_t>()),
+        lemmas_(Scratch<const std::vector<int>*>()),
+        matches_(Scratch<Match>()) {
     owner_.assign(ctx.te - ctx.tb, kNone);
     for (size_t k = 0; k < ms_.size(); ++k)
       for (size_t t = ms_[k].tb; t < ms_[k].te; ++t) owner_[t - ctx.tb] = k;
@@ -131,12 +148,12 @@ class SentenceCoder {
   const SentenceContext& ctx_;
   const std::vector<Token>& toks_;
   const std::vector<ActorMention>& ms_;
-  std::vector<size_t> owner_;
-  std::vector<const std::vector<int>*> lemmas_;  // per token: lemma ids or null
+  std::vector<size_t>& owner_;                    // per token: mention index or kNone
+  std::vector<const std::vector<int>*>& lemmas_;  // per token: lemma ids or null
   const std::vector<uint32_t>* present_ = nullptr;
   bool headline_ = false;
   uint32_t stamp_ = 0;
-  std::vector<Match> matches_;
+  std::vector<Match>& matches_;
   std::vector<DateExpr> dates_;
   std::vector<size_t> date_owner_;  // per date expression: match index
 };

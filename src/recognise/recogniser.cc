@@ -379,12 +379,13 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
       break;
     }
   }
-  std::vector<ActorMention> all_mentions = *out;
-  // Persons named in a sentence's mentions (before token `before`).
-  auto persons_in = [&](const std::vector<ActorMention>& ms, size_t from, size_t before) {
+  // Persons named in this sentence's mentions (`out` from first_new, and
+  // `extra`) before token `before`.
+  auto persons_in = [&](const std::vector<ActorMention>& extra, size_t before) {
     std::vector<DocumentMemory::Person> ps;
-    for (size_t k = from; k < ms.size(); ++k) {
-      const ActorMention& m = ms[k];
+    size_t n_out = out->size() - first_new;
+    for (size_t k = 0; k < n_out + extra.size(); ++k) {
+      const ActorMention& m = k < n_out ? (*out)[first_new + k] : extra[k - n_out];
       if (m.kb_id.empty() || m.tb >= before || m.coreferent) continue;
       const ActorEntry* entry = kb_.FindActor(m.kb_id);
       if (!StartsWith(m.kb_id, "learned:") && !(entry && entry->person)) continue;
@@ -393,24 +394,19 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
       if (!dup) ps.push_back(DocumentMemory::Person{"", "", m.name, m.code, m.country, m.kb_id});
     }
     // Unknown names ("Anna Kovac") count too: they make a pronoun ambiguous.
-    if (&ms == out || &ms == &all_mentions) {
-      for (size_t t = tb; t + 1 < std::min(te, before); ++t) {
-        if (!NameToken(tokens[t], covered[t - tb]) || !NameToken(tokens[t + 1], covered[t + 1 - tb]))
-          continue;
-        if (t > tb && NameToken(tokens[t - 1], covered[t - 1 - tb])) continue;
-        ps.push_back(
-            DocumentMemory::Person{"", "", span_text(t, t + 2), "", "", "unknown:" + tokens[t].lower});
-        ++t;
-      }
+    for (size_t t = tb; t + 1 < std::min(te, before); ++t) {
+      if (!NameToken(tokens[t], covered[t - tb]) || !NameToken(tokens[t + 1], covered[t + 1 - tb])) continue;
+      if (t > tb && NameToken(tokens[t - 1], covered[t - 1 - tb])) continue;
+      ps.push_back(DocumentMemory::Person{"", "", span_text(t, t + 2), "", "", "unknown:" + tokens[t].lower});
+      ++t;
     }
     return ps;
   };
   // "He"/"she": the one person named earlier in this sentence, else in the
   // nearest earlier sentence that names any; two or more leave it unresolved.
-  for (const auto& a : added) all_mentions.push_back(a);
   for (size_t t = tb; t < te; ++t) {
     if (tokens[t].lower != "he" && tokens[t].lower != "she") continue;
-    std::vector<DocumentMemory::Person> here = persons_in(all_mentions, first_new, t);
+    std::vector<DocumentMemory::Person> here = persons_in(added, t);
     const std::vector<DocumentMemory::Person>* pick = here.empty() ? nullptr : &here;
     for (size_t back = 0; !pick && back < 3 && back < memory->persons_by_sentence.size(); ++back) {
       const auto& ps = memory->persons_by_sentence[memory->persons_by_sentence.size() - 1 - back];
@@ -452,7 +448,7 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
   std::sort(out->begin() + first_new, out->end(),
             [](const ActorMention& x, const ActorMention& y) { return x.tb < y.tb; });
   // Remember this sentence for the next ones.
-  memory->persons_by_sentence.push_back(persons_in(*out, first_new, te));
+  memory->persons_by_sentence.push_back(persons_in({}, te));
   for (size_t k = first_new; k < out->size(); ++k) {
     const ActorMention& m = (*out)[k];
     if (!m.country.empty() && m.code.size() == 6 && m.code.compare(0, 3, m.country) == 0 && !m.place_only)
