@@ -306,7 +306,9 @@ bool SentenceCoder::Passive(const Match& mt) const {
   if (bare && w.back() != 'd' && w.back() != 'n' && w.back() != 't') return false;
   if (w.back() == 's' && w[w.size() - 2] != 's') return false;
   // "The Gaza Strip, occupied by Egypt": a participle with its agent.
-  if (mt.te < ctx_.te && toks_[mt.te].lower == "by" && !bare) return true;
+  if (mt.te == mt.tb + 1 && mt.te < ctx_.te && toks_[mt.te].lower == "by" && !bare && mt.tb > ctx_.tb &&
+      toks_[mt.tb - 1].lower == ",")
+    return true;
   for (size_t t = mt.tb, steps = 0; t > ctx_.tb && steps < 4; ++steps) {
     --t;
     if (toks_[t].Is(kAuxPassive)) return true;
@@ -329,7 +331,13 @@ int SentenceCoder::ModalityOf(size_t from, size_t verb_tb, size_t* trigger) cons
     const std::string& w = tok.lower;
     if (tok.Is(kFuture)) return 1;
     if (tok.Is(kHypothetical)) return -1;
-    if (w == "may" && !tok.capitalized) return -1;
+    // "may" is a modal unless it is the month ("May 19", "in May"); in
+    // upper-case headlines ("SURINAM MAY TAKE ...") capitals tell nothing.
+    if (w == "may") {
+      bool month = tok.capitalized && !headline_;
+      if (t + 1 < ctx_.te && toks_[t + 1].kind == TokenKind::kNumber) month = true;
+      if (!month) return -1;
+    }
     if (w == "to" && t > ctx_.tb) {
       const std::string& v = toks_[t - 1].lower;
       if (StartsWithAny(v, {"threat", "warn"})) {

@@ -71,6 +71,10 @@ TEST(Coder, Structures) {
       {"acronym in shouted text", "CAR BOMB EXPLODES AT BRITISH BASE IN GERMANY", {}},
       {"chain with article", "The US and the UN criticised the CAR government.",
        {"IGOUNO>CAFGOV:111@2025-05-17", "USA>CAFGOV:111@2025-05-17"}},
+      {"currency, not a country", "The UN appealed to donors for US$42 million.", {}},
+      {"alias inside another name", "Jen Wen Zhang criticised China.", {}},
+      {"upper-case modal may", "SURINAM MAY TAKE NETHERLANDS TO COURT", {}},
+      {"by after a longer match is not passive", "Militants denied claims by an Israeli minister.", {}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;

@@ -51,6 +51,28 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
   size_t first_new = out->size();
   for (size_t h = 0; h < hits.size();) {
     const LexEntry* e = Primary(*hits[h].phrase);
+    // "US$42 million": a currency, not a country.
+    if (hits[h].te < te && tokens[hits[h].te].lower == "$") {
+      ++h;
+      continue;
+    }
+    // A one-word person alias inside a longer unknown name ("Jen Wen Zhang",
+    // "Laura Bush") is somebody else.
+    if (e->kind == LexKind::kActor && hits[h].te - hits[h].tb == 1) {
+      auto unknown_name = [&](size_t t) {
+        if (t < tb || t >= te) return false;
+        const Token& k = tokens[t];
+        if (k.kind != TokenKind::kWord || !k.capitalized || k.flags != 0 || k.abbreviation) return false;
+        for (const Hit& o : hits)
+          if (o.tb <= t && t < o.te) return false;
+        return true;
+      };
+      bool headline = HeadlineCased(tokens, tb, te);
+      if (!headline && ((hits[h].tb > tb && unknown_name(hits[h].tb - 1)) || unknown_name(hits[h].te))) {
+        ++h;
+        continue;
+      }
+    }
     // "South American", "Latin American": a region, not the United States.
     if (e->kind == LexKind::kAdjective && hits[h].tb > tb &&
         (tokens[hits[h].tb - 1].lower == "south" || tokens[hits[h].tb - 1].lower == "latin" ||
