@@ -254,9 +254,14 @@ size_t SentenceCoder::LeftSubject(size_t from, bool allow_prep) const {
     if (m == kNone) continue;
     t = ms_[m].tb;
     if (!Usable(m, false)) continue;
-    size_t before = t;
+    // A conjoined actor stands where its chain starts: "in Poland and the
+    // Czech Republic" is as prepositional as "in Poland".
+    size_t before = ms_[Chain(m).front()].tb;
     while (before > ctx_.tb && toks_[before - 1].Is(kArticle)) --before;
-    if (!allow_prep && before > ctx_.tb && toks_[before - 1].Is(kPreposition)) continue;
+    if (!allow_prep && before > ctx_.tb && toks_[before - 1].Is(kPreposition)) {
+      t = std::min(t, before);
+      continue;
+    }
     return m;
   }
   return kNone;

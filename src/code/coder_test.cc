@@ -75,6 +75,8 @@ TEST(Coder, Structures) {
       {"alias inside another name", "Jen Wen Zhang criticised China.", {}},
       {"upper-case modal may", "SURINAM MAY TAKE NETHERLANDS TO COURT", {}},
       {"by after a longer match is not passive", "Militants denied claims by an Israeli minister.", {}},
+      {"chain after a preposition is not a subject",
+       "Plans for bases in Poland and the Czech Republic were condemned by Russia.", {}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;

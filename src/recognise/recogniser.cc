@@ -236,7 +236,7 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
   for (size_t k = first_new; k + 1 < out->size(); ++k) {
     ActorMention& a = (*out)[k];
     ActorMention& b = (*out)[k + 1];
-    if (a.place_only || b.place_only || a.agent_only || b.agent_only) continue;
+    if (a.agent_only || b.agent_only) continue;
     size_t gap = b.tb - a.te;
     bool joined = false;
     if (gap == 1) joined = tokens[a.te].Is(kConjunction);
@@ -245,6 +245,12 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
       joined = (tokens[a.te].lower == "," && tokens[a.te + 1].lower == "and") ||
                (tokens[a.te].lower == "and" && tokens[a.te + 1].Is(kArticle));
     if (!joined) continue;
+    // "in Poland and the Czech Republic": the preposition governs both.
+    if (a.place_only && !b.place_only && (b.code == b.country || b.metonym)) {
+      b.place_only = true;
+      b.code.clear();
+    }
+    if (a.place_only || b.place_only) continue;
     if (a.chain < 0) a.chain = chain_id++;
     b.chain = a.chain;
   }
