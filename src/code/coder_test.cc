@@ -77,6 +77,7 @@ TEST(Coder, Structures) {
       {"by after a longer match is not passive", "Militants denied claims by an Israeli minister.", {}},
       {"chain after a preposition is not a subject",
        "Plans for bases in Poland and the Czech Republic were condemned by Russia.", {}},
+      {"praise received is not given", "Abbas is winning praise from Israel.", {}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;
