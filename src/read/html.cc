@@ -122,9 +122,13 @@ void ForChildren(const GumboNode* n, Fn fn) {
   for (unsigned i = 0; i < kids.length; ++i) fn(static_cast<const GumboNode*>(kids.data[i]));
 }
 
-void Walk(const GumboNode* n, const std::function<bool(const GumboNode*)>& fn) {
-  if (!fn(n)) return;
-  ForChildren(n, [&](const GumboNode* c) { Walk(c, fn); });
+// Elements nested deeper than this are ignored: real pages stay far below it,
+// and it bounds the recursion and the work per page that the input controls.
+constexpr int kMaxDepth = 256;
+
+void Walk(const GumboNode* n, const std::function<bool(const GumboNode*)>& fn, int depth = 0) {
+  if (depth > kMaxDepth || !fn(n)) return;
+  ForChildren(n, [&](const GumboNode* c) { Walk(c, fn, depth + 1); });
 }
 
 // Splits class and id values into lower-case words ("article-body__text" ->
@@ -217,7 +221,9 @@ bool Boilerplate(const GumboNode* n) {
   return false;
 }
 
-void AppendText(const GumboNode* n, std::string* out, size_t* link_chars, bool in_link, bool filter) {
+void AppendText(const GumboNode* n, std::string* out, size_t* link_chars, bool in_link, bool filter,
+                int depth = 0) {
+  if (depth > kMaxDepth) return;
   switch (n->type) {
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_CDATA:
@@ -239,7 +245,7 @@ void AppendText(const GumboNode* n, std::string* out, size_t* link_chars, bool i
       if (SkipTag(t) || (filter && Boilerplate(n))) return;
       if (t == GUMBO_TAG_BR && !out->empty() && out->back() != ' ') *out += ' ';
       bool link = in_link || t == GUMBO_TAG_A;
-      ForChildren(n, [&](const GumboNode* c) { AppendText(c, out, link_chars, link, filter); });
+      ForChildren(n, [&](const GumboNode* c) { AppendText(c, out, link_chars, link, filter, depth + 1); });
       return;
     }
     default:
@@ -302,8 +308,8 @@ bool JunkBlock(const std::string& text) {
 }
 
 // Paragraph blocks of `root` in reading order.
-void CollectBlocks(const GumboNode* n, std::vector<std::string>* blocks) {
-  if (n->type != GUMBO_NODE_ELEMENT) return;
+void CollectBlocks(const GumboNode* n, std::vector<std::string>* blocks, int depth = 0) {
+  if (n->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
   GumboTag t = n->v.element.tag;
   if (SkipTag(t) || Boilerplate(n)) return;
   if (t == GUMBO_TAG_TR) {
@@ -379,7 +385,7 @@ void CollectBlocks(const GumboNode* n, std::vector<std::string>* blocks) {
         return;
       }
       flush();
-      CollectBlocks(c, blocks);
+      CollectBlocks(c, blocks, depth + 1);
     } else {
       AppendText(c, &inline_text, &inline_links, false, true);
     }
@@ -559,7 +565,11 @@ Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t
   }
   if (bytes.size() > max_bytes) bytes = bytes.substr(0, max_bytes);
   std::string html = ToUtf8(bytes, content_type);
-  GumboOutput* g = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  // Parse errors are not needed; recording them (each with a copy of the open
+  // element stack) is quadratic on deeply nested junk.
+  GumboOptions gumbo_options = kGumboDefaultOptions;
+  gumbo_options.max_errors = 0;
+  GumboOutput* g = gumbo_parse_with_options(&gumbo_options, html.data(), html.size());
   if (!g) return Status::InvalidInput("unparsable HTML");
   const GumboNode* root = g->root;
   const GumboNode* body = nullptr;
@@ -670,7 +680,7 @@ Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t
     }
     out->text = std::move(joined);
   }
-  gumbo_destroy_output(&kGumboDefaultOptions, g);
+  gumbo_destroy_output(&gumbo_options, g);
   return Status::OK();
 }
 
