@@ -55,6 +55,19 @@ bool Gunzip(std::string_view in, size_t max_out, std::string* out) {
   return ok;
 }
 
+Document DocumentFromHtml(const HtmlArticle& a) {
+  Document doc;
+  doc.title = a.title;
+  doc.text = a.text;
+  doc.url = a.canonical_url;
+  doc.source = a.site_name;
+  doc.layout = Layout::kBlankLines;
+  doc.language = DetectLanguage(a.text);
+  if (doc.language.empty()) doc.language = a.language;
+  if (auto d = Date::Parse(a.date)) doc.date = *d;
+  return doc;
+}
+
 std::string DetectLanguage(std::string_view text) {
   bool reliable = false;
   CLD2::Language lang =

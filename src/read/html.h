@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "casus/status.h"
+#include "casus/types.h"
 
 namespace casus {
 
@@ -30,6 +31,11 @@ struct HtmlArticle {
 // value ("" when unknown) whose charset wins over the page's own declaration.
 // Caps: at most `max_bytes` of decompressed HTML are parsed.
 Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t max_bytes, HtmlArticle* out);
+
+// A document from an extracted page: title, body, canonical URL, site name as
+// source, language (CLD2 on the text, else the page's own), and the page's
+// publication date when it gives a valid one. The id is the caller's.
+Document DocumentFromHtml(const HtmlArticle& a);
 
 // Inflates gzip or zlib data (all members of a multi-member gzip) up to
 // `max_out` bytes. Returns false on corrupt or truncated input, with what was

@@ -411,16 +411,8 @@ class Parser {
       Issue(Severity::kError, std::string(name_), s.message());
       return;
     }
-    Document doc;
+    Document doc = DocumentFromHtml(a);
     doc.id = Stem(name_);
-    doc.title = a.title;
-    doc.text = a.text;
-    doc.url = a.canonical_url;
-    doc.source = a.site_name;
-    doc.layout = Layout::kBlankLines;
-    doc.language = DetectLanguage(a.text);
-    if (doc.language.empty()) doc.language = a.language;
-    if (auto d = Date::Parse(a.date)) doc.date = *d;
     if (!doc.date.valid() && options_.require_date) {
       Issue(Severity::kWarning, std::string(name_), "no publication date in the page: skipped");
       return;

@@ -266,18 +266,12 @@ WarcStats ReadWarc(const std::string& path, const ReadOptions& options, const Do
       continue;
     }
     std::string uri = HeaderValue(headers, "WARC-Target-URI");
-    Document doc;
+    Document doc = DocumentFromHtml(a);
     doc.id = HexId(StableHash64(uri));
-    doc.url = uri;
-    doc.title = a.title;
-    doc.text = a.text;
-    doc.source = a.site_name;
-    doc.layout = Layout::kBlankLines;
-    doc.language = DetectLanguage(a.text);
-    if (doc.language.empty()) doc.language = a.language;
+    doc.url = uri;  // the crawled address, whatever the page calls canonical
     std::string warc_date = HeaderValue(headers, "WARC-Date");
-    if (auto d = Date::Parse(a.date)) doc.date = *d;
-    else if (auto w = Date::Parse(warc_date.substr(0, 10))) doc.date = *w;
+    if (!doc.date.valid())
+      if (auto w = Date::Parse(warc_date.substr(0, 10))) doc.date = *w;
     doc.origin = origin;
     ++st.documents;
     on_doc(std::move(doc));
