@@ -12,6 +12,8 @@ namespace {
 const char* kSchema = R"sql(
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=NORMAL;
+PRAGMA wal_autocheckpoint=16384;
+PRAGMA cache_size=-65536;
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1');
 CREATE TABLE IF NOT EXISTS documents(
