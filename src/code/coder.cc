@@ -336,6 +336,8 @@ int SentenceCoder::ModalityOf(size_t from, size_t verb_tb, size_t* trigger) cons
     const std::string& w = tok.lower;
     if (tok.Is(kFuture)) return 1;
     if (tok.Is(kHypothetical)) return -1;
+    // "let him negotiate": permission, not the act.
+    if (w == "let" || w == "lets" || w == "letting") return -1;
     // "may" is a modal unless it is the month ("May 19", "in May"); in
     // upper-case headlines ("SURINAM MAY TAKE ...") capitals tell nothing.
     if (w == "may") {
@@ -389,6 +391,16 @@ void SentenceCoder::Emit(const Match& mt, size_t src, size_t tgt, const std::str
   if (tgt == kNone && p.code.compare(0, 2, "14") != 0) return;
 
   size_t from = s.te <= mt.tb ? s.te : ctx_.tb;
+  // "Hamas lets Abbas negotiate", "made Iran attack": the subject is the
+  // object of a causative verb; the act is permitted or caused, not reported.
+  if (s.te <= mt.tb && s.tb > ctx_.tb) {
+    size_t b = s.tb - 1;
+    if (b > ctx_.tb && toks_[b].Is(kArticle)) --b;
+    const std::string& w = toks_[b].lower;
+    if (w == "let" || w == "lets" || w == "letting" || w == "make" || w == "made" || w == "makes" || w == "help" ||
+        w == "helped" || w == "helps")
+      return;
+  }
   bool negated = p.noun ? (mt.tb > ctx_.tb && toks_[mt.tb - 1].Is(kNegator)) || Negated(from, mt.tb)
                         : Negated(from, mt.tb);
   if (negated && !options_.keep_negated) return;

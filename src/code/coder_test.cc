@@ -78,6 +78,11 @@ TEST(Coder, Structures) {
       {"chain after a preposition is not a subject",
        "Plans for bases in Poland and the Czech Republic were condemned by Russia.", {}},
       {"praise received is not given", "Abbas is winning praise from Israel.", {}},
+      {"idiom: met with surprise", "The statement was met with surprise by Iraq.", {}},
+      {"idiom: meeting resistance", "Israeli troops are meeting resistance in Lebanon.", {}},
+      {"anti- modifier", "Anti-Bush protests turned violent in Argentina.", {}},
+      {"X-based modifier", "Bush criticised the Qatar-based network.", {}},
+      {"permission is not the act", "Hamas lets Abbas negotiate with Israel.", {}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;

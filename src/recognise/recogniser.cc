@@ -219,6 +219,13 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
       h = next;
       continue;
     }
+    // "Anti-Bush protests", "the Qatar-based network": the actor only
+    // modifies another word; it neither acts nor is acted on.
+    if (gb >= tb + 2 && tokens[gb - 1].lower == "-" && tokens[gb - 2].lower == "anti") m.adjective_only = true;
+    if (ge + 1 < te && tokens[ge].lower == "-" &&
+        (tokens[ge + 1].lower == "based" || tokens[ge + 1].lower == "backed" || tokens[ge + 1].lower == "led" ||
+         tokens[ge + 1].lower == "owned" || tokens[ge + 1].lower == "born" || tokens[ge + 1].lower == "made"))
+      m.adjective_only = true;
     out->push_back(std::move(m));
     h = next;
   }
