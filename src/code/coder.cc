@@ -511,6 +511,18 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
     std::string note;
     if (!p.noun) {
       size_t src = kNone, tgt = mt.target;
+      // "'Afghanistan is a long venture', warns Canadian general": after a
+      // quotation the verb comes before its subject, and what was said is no
+      // actor. Not coded.
+      if (mt.tb > ctx_.tb && (toks_[mt.tb - 1].lower == "\"" || toks_[mt.tb - 1].lower == "'" ||
+                              toks_[mt.tb - 1].lower == ",")) {
+        size_t q = mt.tb + 1;  // the word after the verb
+        if (q < ctx_.te && toks_[q].Is(kArticle)) ++q;
+        size_t after = Owner(q);
+        bool quoted = false;
+        for (size_t t = ctx_.tb; t < mt.tb && !quoted; ++t) quoted = toks_[t].lower == "\"" || toks_[t].lower == "'";
+        if (after != kNone && ms_[after].tb == q && quoted) continue;
+      }
       if (Passive(mt)) {
         tgt = LeftSubject(mt.tb, false);
         src = AfterBy(mt.te);

@@ -83,6 +83,7 @@ TEST(Coder, Structures) {
       {"anti- modifier", "Anti-Bush protests turned violent in Argentina.", {}},
       {"X-based modifier", "Bush criticised the Qatar-based network.", {}},
       {"permission is not the act", "Hamas lets Abbas negotiate with Israel.", {}},
+      {"inverted quotation", "'Afghanistan is a 20-year venture' warns Canadian general", {}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;
