@@ -23,6 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr std::string_view kStdinName = "<stdin>";
+
 enum class Format { kUnknown, kText, kJsonl, kJson, kSgml, kTabari, kHtml };
 
 std::string Stem(std::string_view name) {
@@ -86,6 +88,12 @@ class Parser {
   Parser(std::string_view name, const ReadOptions& o, const DocumentCallback& d, const IssueCallback& i)
       : name_(name), options_(o), on_doc_(d), on_issue_(i) {}
 
+  // A one-document input's id: the file name without extension, or for
+  // standard input a stable hash of the content.
+  std::string FileId(std::string_view content) const {
+    return name_ == kStdinName ? HexId(StableHash64(content)) : Stem(name_);
+  }
+
   void Issue(Severity s, const std::string& origin, const std::string& msg) {
     on_issue_(ReadIssue{s, origin, msg});
   }
@@ -130,7 +138,7 @@ class Parser {
     }
     size_t tl = rest.find('\n');
     Document doc;
-    doc.id = Stem(name_);
+    doc.id = FileId(content);
     doc.date = *date;
     doc.title = std::string(Trim(rest.substr(0, tl)));
     doc.text = tl == std::string_view::npos ? std::string() : std::string(rest.substr(tl + 1));
@@ -179,7 +187,7 @@ class Parser {
       if (!obj["id"].get_int64().get(n)) id = std::to_string(n);
     }
     if (one_file)
-      doc.id = Stem(name_);
+      doc.id = FileId(json);
     else
       doc.id = id.empty() ? HexId(StableHash64(json)) : id;
     auto date = ParseLooseDate(date_text);
@@ -412,7 +420,7 @@ class Parser {
       return;
     }
     Document doc = DocumentFromHtml(a);
-    doc.id = Stem(name_);
+    doc.id = FileId(content);
     if (!doc.date.valid() && options_.require_date) {
       Issue(Severity::kWarning, std::string(name_), "no publication date in the page: skipped");
       return;
@@ -529,7 +537,7 @@ void ReadInputs(const std::vector<std::string>& paths, const ReadOptions& option
       std::ostringstream ss;
       ss << std::cin.rdbuf();
       content = ss.str();
-      ReadBuffer("<stdin>", content, options, on_doc, on_issue);
+      ReadBuffer(kStdinName, content, options, on_doc, on_issue);
       continue;
     }
     std::error_code ec;

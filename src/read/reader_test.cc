@@ -82,6 +82,15 @@ TEST(Reader, JsonHtmlEntitiesAreDecoded) {
   EXPECT_EQ(r.docs[0].text.substr(r.docs[0].body_offset), "\"No,\" he said \xE2\x80\x94 twice.");
 }
 
+TEST(Reader, StandardInputGetsAContentHashId) {
+  Result a = Read("<stdin>", " date 2025-05-17\nTitle\nBody one.\n");
+  Result b = Read("<stdin>", " date 2025-05-17\nTitle\nBody two.\n");
+  ASSERT_EQ(a.docs.size(), 1u);
+  ASSERT_EQ(b.docs.size(), 1u);
+  EXPECT_EQ(a.docs[0].id.size(), 16u);
+  EXPECT_NE(a.docs[0].id, b.docs[0].id);
+}
+
 TEST(Reader, NewsPleaseJson) {
   Result r = Read("path/art42.json",
                   "{\"date_publish\":\"2017-10-25 14:12:00\",\"title\":\"T\",\"maintext\":\"Body.\","
