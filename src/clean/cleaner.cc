@@ -101,6 +101,9 @@ bool IsBackground(std::string_view p) {
 bool IsDebrisLine(std::string_view raw) {
   std::string_view line = Trim(raw);
   if (line.empty()) return true;
+  // Debris is short: credits, captions, read-time and link labels. A long
+  // paragraph that mentions "licensed under" is article text.
+  if (line.size() > 300) return false;
   std::string lower = AsciiLower(line);
   // Read-time and share lines: "1 min read", "3 minute read".
   if (WordCount(line) <= 4 &&
