@@ -4,7 +4,7 @@ set -euo pipefail
 pkgs=(
   build-essential cmake pkg-config ca-certificates
   libicu-dev libsqlite3-dev libsimdjson-dev libcli11-dev libfmt-dev
-  libgtest-dev libgmock-dev libbenchmark-dev wordnet-base libgeonames-dev nlohmann-json3-dev sqlite3 libgumbo-dev libcld2-dev zlib1g-dev
+  libgtest-dev libgmock-dev libbenchmark-dev wordnet-base libgeonames-dev nlohmann-json3-dev sqlite3 libgumbo-dev libcld2-dev zlib1g-dev libabsl-dev
 )
 missing=()
 for p in "${pkgs[@]}"; do

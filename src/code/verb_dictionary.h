@@ -7,6 +7,7 @@
 #ifndef CASUS_SRC_CODE_VERB_DICTIONARY_H_
 #define CASUS_SRC_CODE_VERB_DICTIONARY_H_
 
+#include <absl/container/flat_hash_map.h>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -66,7 +67,7 @@ class VerbDictionary {
 
   std::vector<std::string> lemmas_;
   std::unordered_map<std::string, int> lemma_ids_;
-  std::unordered_map<uint64_t, std::vector<int>, PrehashedKey> forms_;  // surface hash -> lemma ids
+  absl::flat_hash_map<uint64_t, std::vector<int>, PrehashedKey> forms_;  // surface hash -> lemma ids
   std::vector<VerbPattern> patterns_;
   std::vector<std::vector<Group>> by_first_;  // indexed by lemma id
 };

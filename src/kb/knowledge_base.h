@@ -5,6 +5,7 @@
 #ifndef CASUS_SRC_KB_KNOWLEDGE_BASE_H_
 #define CASUS_SRC_KB_KNOWLEDGE_BASE_H_
 
+#include <absl/container/flat_hash_map.h>
 #include <climits>
 #include <cstdint>
 #include <functional>
@@ -142,7 +143,7 @@ class KnowledgeBase {
   std::vector<Phrase> phrases_;
   std::unordered_map<std::string, int> phrase_index_;  // joined tokens -> phrase
   // First token -> phrases starting with it, longest first.
-  std::unordered_map<uint64_t, std::vector<int>, PrehashedKey> by_first_;
+  absl::flat_hash_map<uint64_t, std::vector<int>, PrehashedKey> by_first_;
 };
 
 // Reads a data file's records: calls fn(line_no, fields) for every non-comment,

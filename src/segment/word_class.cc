@@ -1,5 +1,6 @@
 #include "segment/word_class.h"
 
+#include <absl/container/flat_hash_map.h>
 #include <string>
 #include <unordered_map>
 
@@ -47,9 +48,9 @@ const ClassList kLists[] = {
      "our after before when while however meanwhile earlier later according last if as for some"},
 };
 
-const std::unordered_map<uint64_t, uint32_t, PrehashedKey>& Table() {
+const absl::flat_hash_map<uint64_t, uint32_t, PrehashedKey>& Table() {
   static const auto* table = [] {
-    auto* t = new std::unordered_map<uint64_t, uint32_t, PrehashedKey>;
+    auto* t = new absl::flat_hash_map<uint64_t, uint32_t, PrehashedKey>;
     for (const ClassList& list : kLists) {
       std::string_view words = list.words;
       size_t pos = 0;
