@@ -49,13 +49,14 @@ class EngineImpl : public Engine {
     return Status::OK();
   }
 
-  Status CodeDocument(const Document& doc, CodedDocument* out) const override {
+  Status CodeDocument(Document document, CodedDocument* out) const override {
     thread_local Segmenter segmenter;
     thread_local std::vector<Token> tokens;
     thread_local std::vector<SentenceSpan> spans;
     thread_local std::vector<ActorMention> mentions;
     thread_local std::vector<CodedMention> coded;
-    out->doc = doc;
+    out->doc = std::move(document);
+    const Document& doc = out->doc;
     out->sentences.clear();
     out->events.clear();
     out->learned.clear();

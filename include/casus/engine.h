@@ -73,8 +73,9 @@ class Engine {
 
   virtual ~Engine() = default;
 
-  // Codes one document. Thread-safe.
-  virtual Status CodeDocument(const Document& doc, CodedDocument* out) const = 0;
+  // Codes one document into `out` (out->doc receives the document: pass an
+  // rvalue to avoid copying its text). Thread-safe.
+  virtual Status CodeDocument(Document doc, CodedDocument* out) const = 0;
 
   virtual KbStats Stats() const = 0;
 

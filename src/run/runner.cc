@@ -15,15 +15,15 @@ using Clock = std::chrono::steady_clock;
 
 double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-// Codes `docs` on `threads` workers (the caller is one of them); results keep
-// input order.
-void CodeBatch(const Engine& engine, const std::vector<Document>& docs, int threads,
+// Codes `docs` on `threads` workers (the caller is one of them); each
+// document moves into its result, and results keep input order.
+void CodeBatch(const Engine& engine, std::vector<Document>& docs, int threads,
                std::vector<CodedDocument>* out, std::vector<Status>* status) {
   out->assign(docs.size(), CodedDocument{});
   status->assign(docs.size(), Status::OK());
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < docs.size(); i = next++) (*status)[i] = engine.CodeDocument(docs[i], &(*out)[i]);
+    for (size_t i = next++; i < docs.size(); i = next++) (*status)[i] = engine.CodeDocument(std::move(docs[i]), &(*out)[i]);
   };
   std::vector<std::thread> pool;
   for (int t = 1; t < threads; ++t) pool.emplace_back(work);
@@ -119,7 +119,7 @@ Status Run(const std::vector<std::string>& inputs, const ReadOptions& read_optio
     for (size_t i = 0; i < coded.size(); ++i) {
       if (!status[i].ok()) {
         ++st.errors;
-        on_issue(ReadIssue{Severity::kError, batch[i].origin, status[i].message()});
+        on_issue(ReadIssue{Severity::kError, coded[i].doc.origin, status[i].message()});
       }
       const CodedDocument& cd = coded[i];
       for (const auto& w : cd.warnings) {
