@@ -270,6 +270,11 @@ size_t SentenceCoder::LeftSubject(size_t from, bool allow_prep) const {
 size_t SentenceCoder::RightObject(size_t from) const {
   for (size_t t = from, steps = 0; t < ctx_.te && steps < kMaxRight; ++t, ++steps) {
     if (IsRightBreak(toks_[t]) || toks_[t].lower == "," || toks_[t].Is(kTopicWord)) return kNone;
+    // "met in Brussels to discuss tensions between Greece and Turkey": an
+    // infinitive opens a new clause ("to Moscow", "to the US" do not).
+    if (toks_[t].lower == "to" && t + 1 < ctx_.te && toks_[t + 1].kind == TokenKind::kWord &&
+        !toks_[t + 1].capitalized && !toks_[t + 1].Is(kDeterminer) && Owner(t + 1) == kNone)
+      return kNone;
     size_t m = Owner(t);
     if (m == kNone) continue;
     if (Usable(m, false)) return m;
@@ -388,7 +393,10 @@ void SentenceCoder::Emit(const Match& mt, size_t src, size_t tgt, const std::str
     // "US ... US Defense Secretary": a country acting on its own government.
     if (!t.country.empty() && t.country == s.country && (t.code == t.country || s.code == s.country)) return;
   }
-  if (tgt == kNone && p.code.compare(0, 2, "14") != 0) return;
+  // Only protests go without a target, and only by people named as a group
+  // ("Spanish farmers", "Belgrade protesters"), not by a bare country.
+  if (tgt == kNone && (p.code.compare(0, 2, "14") != 0 || s.code.size() != 6 || s.code == s.country + "GOV"))
+    return;
 
   size_t from = s.te <= mt.tb ? s.te : ctx_.tb;
   // "Hamas lets Abbas negotiate", "made Iran attack": the subject is the

@@ -84,6 +84,10 @@ TEST(Coder, Structures) {
       {"X-based modifier", "Bush criticised the Qatar-based network.", {}},
       {"permission is not the act", "Hamas lets Abbas negotiate with Israel.", {}},
       {"inverted quotation", "'Afghanistan is a 20-year venture' warns Canadian general", {}},
+      {"topic after on", "The United States and Iran hold talks on Iraq security.", {"USA>IRN:046@2025-05-17"}},
+      {"infinitive clause", "NATO envoys met in Brussels to discuss tensions with Turkey.", {}},
+      {"protest needs people", "PANAMA CANAL UNAFFECTED BY POLITICAL PROTEST", {}},
+      {"protest by people", "Spanish farmers staged protests on Friday.", {"ESPAGR>-:141@2025-05-16"}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;

@@ -42,7 +42,7 @@ const ClassList kLists[] = {
     {kConjunction, "and , - & /"},
     {kActorFiller, "'s ' top senior acting then new interim outgoing incoming former ex - current"},
     {kLocative, "in at near outside from inside across around throughout via into within"},
-    {kTopicWord, "about regarding concerning what"},
+    {kTopicWord, "about regarding concerning what on over"},
     {kSentenceStarter,
      "the he she it they we i but and in on at this that these those a an there his her its their "
      "our after before when while however meanwhile earlier later according last if as for some"},
