@@ -133,7 +133,10 @@ class SentenceCoder {
   bool TryMatch(const VerbPattern& p, size_t k, size_t pos, size_t* end, size_t* target) const;
   void FindMatches();
   size_t LeftSubject(size_t from, bool allow_prep) const;
-  size_t RightObject(size_t from) const;
+  // The first actor after `from` in the clause. With `topic_stop`, "on" and
+  // "over" end the search: "talks on Iraq" names a topic, while "sanctions
+  // on Russia" (coercive codes, roots 14-20) names the target.
+  size_t RightObject(size_t from, bool topic_stop = true) const;
   size_t AfterBy(size_t from) const;
   std::vector<size_t> Chain(size_t m) const;
   bool Passive(const Match& mt) const;
@@ -267,9 +270,11 @@ size_t SentenceCoder::LeftSubject(size_t from, bool allow_prep) const {
   return kNone;
 }
 
-size_t SentenceCoder::RightObject(size_t from) const {
+size_t SentenceCoder::RightObject(size_t from, bool topic_stop) const {
   for (size_t t = from, steps = 0; t < ctx_.te && steps < kMaxRight; ++t, ++steps) {
-    if (IsRightBreak(toks_[t]) || toks_[t].lower == "," || toks_[t].Is(kTopicWord)) return kNone;
+    if (IsRightBreak(toks_[t]) || toks_[t].lower == ",") return kNone;
+    if (toks_[t].Is(kTopicWord) && (topic_stop || (toks_[t].lower != "on" && toks_[t].lower != "over")))
+      return kNone;
     // "met in Brussels to discuss tensions between Greece and Turkey": an
     // infinitive opens a new clause ("to Moscow", "to the US" do not).
     if (toks_[t].lower == "to" && t + 1 < ctx_.te && toks_[t + 1].kind == TokenKind::kWord &&
@@ -537,7 +542,7 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
         note = " [passive]";
       } else {
         src = LeftSubject(mt.tb, false);
-        if (tgt == kNone) tgt = RightObject(mt.te);
+        if (tgt == kNone) tgt = RightObject(mt.te, std::atoi(p.code.substr(0, 2).c_str()) <= 13);
       }
       if (src == kNone) continue;
       std::vector<size_t> srcs = Chain(src);

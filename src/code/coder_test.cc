@@ -88,6 +88,8 @@ TEST(Coder, Structures) {
       {"infinitive clause", "NATO envoys met in Brussels to discuss tensions with Turkey.", {}},
       {"protest needs people", "PANAMA CANAL UNAFFECTED BY POLITICAL PROTEST", {}},
       {"protest by people", "Spanish farmers staged protests on Friday.", {"ESPAGR>-:141@2025-05-16"}},
+      {"target after on for coercion", "The European Union imposed new sanctions on Russia.",
+       {"IGOEUREEC>RUS:163@2025-05-17"}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;
