@@ -228,6 +228,12 @@ void SentenceCoder::FindMatches() {
         ((toks_[i - 1].Is(kPreposition) && toks_[i - 1].lower != "to") ||
          (!headline_ && toks_[i].capitalized && toks_[i - 1].capitalized && i - 1 > ctx_.tb)))
       continue;
+    // "before Bush visit": an actor inside a prepositional phrase is not the
+    // subject of the word after it, which is a noun.
+    if (!verbs_.pattern(best.pattern).noun && i > ctx_.tb && Owner(i - 1) != kNone) {
+      size_t b = ms_[Owner(i - 1)].tb;
+      if (ms_[Owner(i - 1)].te == i && b > ctx_.tb && toks_[b - 1].Is(kPreposition)) continue;
+    }
     // After a determiner a word is a noun: "the attack", "their support".
     if (!verbs_.pattern(best.pattern).noun && i > ctx_.tb && toks_[i - 1].Is(kDeterminer)) continue;
     // An -ing form is a verb only after a form of "be" ("are meeting"); "a
@@ -274,6 +280,11 @@ size_t SentenceCoder::RightObject(size_t from, bool topic_stop) const {
   for (size_t t = from, steps = 0; t < ctx_.te && steps < kMaxRight; ++t, ++steps) {
     if (IsRightBreak(toks_[t]) || toks_[t].lower == ",") return kNone;
     if (toks_[t].Is(kTopicWord) && (topic_stop || (toks_[t].lower != "on" && toks_[t].lower != "over")))
+      return kNone;
+    // "sign a deal angering Russia": a participle opens a new clause.
+    if (t > from && toks_[t].kind == TokenKind::kWord && !toks_[t].capitalized && toks_[t].lower.size() > 5 &&
+        toks_[t].lower.compare(toks_[t].lower.size() - 3, 3, "ing") == 0 && Owner(t) == kNone &&
+        !toks_[t - 1].Is(kDeterminer))
       return kNone;
     // "met in Brussels to discuss tensions between Greece and Turkey": an
     // infinitive opens a new clause ("to Moscow", "to the US" do not).
@@ -404,6 +415,14 @@ void SentenceCoder::Emit(const Match& mt, size_t src, size_t tgt, const std::str
     return;
 
   size_t from = s.te <= mt.tb ? s.te : ctx_.tb;
+  // "requested Japanese sanctions on Myanmar", "called for talks": a noun
+  // event that is asked for, planned or threatened has not happened.
+  if (p.noun) {
+    for (size_t t = mt.tb > ctx_.tb + 5 ? mt.tb - 5 : ctx_.tb; t < mt.tb; ++t)
+      if (StartsWithAny(toks_[t].lower, {"request", "call", "urg", "demand", "seek", "sought", "ask", "propos",
+                                        "want", "plan", "threat", "consider", "push"}))
+        return;
+  }
   // "Hamas lets Abbas negotiate", "made Iran attack": the subject is the
   // object of a causative verb; the act is permitted or caused, not reported.
   if (s.te <= mt.tb && s.tb > ctx_.tb) {

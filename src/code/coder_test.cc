@@ -90,6 +90,11 @@ TEST(Coder, Structures) {
       {"protest by people", "Spanish farmers staged protests on Friday.", {"ESPAGR>-:141@2025-05-16"}},
       {"target after on for coercion", "The European Union imposed new sanctions on Russia.",
        {"IGOEUREEC>RUS:163@2025-05-17"}},
+      {"time clause ends the object", "Abbas and Netanyahu meet before Trump visit",
+       {"PSEGOV>ISRGOV:044@2025-05-17"}},
+      {"participle clause ends the object", "Poland signed a deal with the United States angering Russia.",
+       {"POL>USA:057@2025-05-17"}},
+      {"requested noun event", "Reporters requested a Japanese sanction of Myanmar.", {}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;

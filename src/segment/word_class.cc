@@ -28,7 +28,8 @@ const ClassList kLists[] = {
      "; : \" said says told added stated according that which because although while whereas but "
      "( ) whether if"},
     {kRightBreak,
-     "; : \" . said says told added which who while whereas but because although when ( ) if and"},
+     "; : \" . said says told added which who while whereas but because although when ( ) if and before "
+     "after during until since"},
     {kClausePunct, ", ; : . \" ( ) ? !"},
     {kNegator, "not n't never no neither nor"},
     {kAuxProgressive, "is are was were be been 's 're am"},
