@@ -266,7 +266,16 @@ size_t SentenceCoder::LeftSubject(size_t from, bool allow_prep) const {
     // A conjoined actor stands where its chain starts: "in Poland and the
     // Czech Republic" is as prepositional as "in Poland".
     size_t before = ms_[Chain(m).front()].tb;
-    while (before > ctx_.tb && toks_[before - 1].Is(kArticle)) --before;
+    // Skip an article and up to two modifiers: "of the fallen U.S. soldier".
+    for (int mods = 0; before > ctx_.tb; --before) {
+      const Token& b = toks_[before - 1];
+      if (b.Is(kArticle)) continue;
+      if (mods < 2 && b.kind == TokenKind::kWord && b.flags == 0 && !b.capitalized && Owner(before - 1) == kNone) {
+        ++mods;
+        continue;
+      }
+      break;
+    }
     if (!allow_prep && before > ctx_.tb && toks_[before - 1].Is(kPreposition)) {
       t = std::min(t, before);
       continue;

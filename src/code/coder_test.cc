@@ -95,6 +95,8 @@ TEST(Coder, Structures) {
       {"participle clause ends the object", "Poland signed a deal with the United States angering Russia.",
        {"POL>USA:057@2025-05-17"}},
       {"requested noun event", "Reporters requested a Japanese sanction of Myanmar.", {}},
+      {"subject in a modified prepositional phrase", "The mother of the fallen U.S. soldier criticised Bush.", {}},
+      {"direction of a capital is a place", "U.S. forces fired on a vehicle north of Baghdad.", {}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;

@@ -171,6 +171,13 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
     std::string prep = gb > tb ? tokens[gb - 1].lower : std::string();
     if (prep == "the" && gb > tb + 1) prep = tokens[gb - 2].lower;
     bool locative = (ClassifyWord(prep) & kLocative) != 0;
+    // "north of Baghdad", "outside of Kabul"
+    if (prep == "of" && gb >= tb + 2) {
+      const std::string& d = tokens[gb - 2].lower == "the" && gb >= tb + 3 ? tokens[gb - 3].lower : tokens[gb - 2].lower;
+      for (const char* dir : {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                              "outside", "center", "centre", "heart", "outskirts"})
+        if (d == dir) locative = true;
+    }
     if (actor >= 0) {
       const ActorEntry& a = kb_.actors()[actor];
       ResolvedRole r = kb_.Resolve(a, date);
