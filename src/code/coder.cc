@@ -291,9 +291,9 @@ size_t SentenceCoder::RightObject(size_t from, bool topic_stop) const {
     if (toks_[t].Is(kTopicWord) && (topic_stop || (toks_[t].lower != "on" && toks_[t].lower != "over")))
       return kNone;
     // "sign a deal angering Russia": a participle opens a new clause.
-    if (t > from && toks_[t].kind == TokenKind::kWord && !toks_[t].capitalized && toks_[t].lower.size() > 5 &&
+    if (toks_[t].kind == TokenKind::kWord && !toks_[t].capitalized && toks_[t].lower.size() > 5 &&
         toks_[t].lower.compare(toks_[t].lower.size() - 3, 3, "ing") == 0 && Owner(t) == kNone &&
-        !toks_[t - 1].Is(kDeterminer))
+        (t == 0 || !toks_[t - 1].Is(kDeterminer)))
       return kNone;
     // "met in Brussels to discuss tensions between Greece and Turkey": an
     // infinitive opens a new clause ("to Moscow", "to the US" do not).

@@ -97,6 +97,8 @@ TEST(Coder, Structures) {
       {"requested noun event", "Reporters requested a Japanese sanction of Myanmar.", {}},
       {"subject in a modified prepositional phrase", "The mother of the fallen U.S. soldier criticised Bush.", {}},
       {"direction of a capital is a place", "U.S. forces fired on a vehicle north of Baghdad.", {}},
+      {"region containing a country name", "Howard criticised New South Wales.", {}},
+      {"West Germany", "West Germany criticised France.", {"DEU>FRA:111@2025-05-17"}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;

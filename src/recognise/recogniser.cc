@@ -73,14 +73,17 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
         continue;
       }
     }
-    // "South American", "Latin American": a region, not the United States.
-    if (e->kind == LexKind::kAdjective && hits[h].tb > tb &&
-        (tokens[hits[h].tb - 1].lower == "south" || tokens[hits[h].tb - 1].lower == "latin" ||
-         tokens[hits[h].tb - 1].lower == "central" || tokens[hits[h].tb - 1].lower == "north") &&
-        tokens[hits[h].tb].capitalized && tokens[hits[h].tb - 1].capitalized &&
-        StartsWith(tokens[hits[h].tb].lower, "american")) {
-      ++h;
-      continue;
+    // "South American", "New South Wales", "New England", "East Germany": a
+    // region, not the country. (Countries named so are phrases of their own:
+    // "South Korea", "New Zealand".)
+    if ((e->kind == LexKind::kAdjective || e->kind == LexKind::kCountry) && hits[h].tb > tb &&
+        tokens[hits[h].tb].capitalized && tokens[hits[h].tb - 1].capitalized) {
+      const std::string& w = tokens[hits[h].tb - 1].lower;
+      if (w == "south" || w == "latin" || w == "central" || w == "north" || w == "new" || w == "east" ||
+          w == "west" || w == "northern" || w == "southern" || w == "eastern" || w == "western") {
+        ++h;
+        continue;
+      }
     }
     int country = -1, actor = -1, capital = -1, metonym = -1, place = -1;
     bool adjective = false, gov_ok = true;
