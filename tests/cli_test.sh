@@ -18,6 +18,12 @@ after=$(count)
 "$casus" code "$src/examples" --threads 2 --batch 1 -q > "$tmp/two.jsonl"
 cmp "$tmp/first.jsonl" "$tmp/two.jsonl" || { echo "FAIL: --threads 2 output differs"; exit 1; }
 
+# explain: every stored event can be explained, naming its dictionary line.
+id=$(sqlite3 "$tmp/e.sqlite" "select id from events order by id limit 1")
+"$casus" explain "$id" --db "$tmp/e.sqlite" > "$tmp/explain.txt"
+grep -q "rule    verbs/" "$tmp/explain.txt" || { echo "FAIL: explain names no rule"; exit 1; }
+grep -q "line    " "$tmp/explain.txt" || { echo "FAIL: explain shows no dictionary line"; exit 1; }
+
 # Bad input: reported, the batch goes on, exit code 2.
 printf ' date 2025-13-45 x\nTitle\nBody\n' > "$tmp/bad.txt"
 set +e

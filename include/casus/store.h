@@ -35,6 +35,9 @@ class Store {
   // All events with their mentions, sorted by (date, id).
   virtual Status ReadEvents(std::vector<Event>* out) = 0;
 
+  // One event with its mentions; NotFound when no event has this id.
+  virtual Status ReadEvent(const std::string& id, Event* out) = 0;
+
   virtual Status Counts(StoreCounts* out) = 0;
 
   // Actors learned from the stored documents, by name then document.

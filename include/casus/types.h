@@ -72,7 +72,10 @@ struct Mention {
   size_t start = 0;  // sentence span in Document::text
   size_t end = 0;
   std::string text;         // the sentence
-  std::string rule;         // "verbs/01-10.txt:123 meet with" etc.
+  std::string rule;         // "verbs/01-10.txt:123 V meet with [notes]": dictionary file:line, pattern
+  // The words that matched, for `casus explain`: the source and target actor
+  // phrases and the verb or noun pattern, as written in the sentence.
+  std::string source_text, target_text, trigger_text;
   std::string source_name;  // publisher of the document (for num_sources)
   // True when the sentence itself dated the event; false when it took the
   // publication date. Undated mentions join a dated event of the same

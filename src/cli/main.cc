@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -151,6 +152,54 @@ int RunExtract(const std::vector<std::string>& inputs, bool quiet) {
   return errors ? kExitInputErrors : 0;
 }
 
+// The dictionary line a rule names ("verbs/01-10.txt:2133 V meet ..."), read
+// from the data directory, or "" when it cannot be read.
+std::string DictionaryLine(const std::string& data_dir, const std::string& rule) {
+  size_t colon = rule.find(':');
+  size_t space = rule.find(' ');
+  if (colon == std::string::npos || space == std::string::npos || colon > space) return "";
+  std::ifstream in(data_dir + "/" + rule.substr(0, colon));
+  int want = std::atoi(rule.substr(colon + 1, space - colon - 1).c_str());
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n)
+    if (n == want) return line;
+  return "";
+}
+
+int RunExplain(const std::string& id, const std::string& db) {
+  std::unique_ptr<casus::Store> store;
+  casus::Status s = casus::Store::Open(db, &store);
+  casus::Event e;
+  if (s.ok()) s = store->ReadEvent(id, &e);
+  if (!s.ok()) {
+    std::cerr << "casus: " << s.ToString() << "\n";
+    return s.code() == casus::Status::Code::kNotFound ? kExitInputErrors : kExitFatal;
+  }
+  std::string data_dir = casus::Options::Defaults().data_dir;
+  std::cout << "event " << e.id << "  " << e.date.ToString() << " (" << casus::DatePrecisionName(e.date_precision)
+            << ")  CAMEO " << e.cameo << "  PLOVER " << (e.plover_type.empty() ? "-" : e.plover_type)
+            << (e.plover_mode.empty() ? "" : "/" + e.plover_mode) << "  " << casus::ModalityName(e.modality)
+            << (e.negated ? " negated" : "") << "\n";
+  std::cout << "  source  " << e.source.code << "  \"" << e.source.name << "\""
+            << (e.source.kb_id.empty() ? "" : "  kb:" + e.source.kb_id) << "\n";
+  if (e.target)
+    std::cout << "  target  " << e.target->code << "  \"" << e.target->name << "\""
+              << (e.target->kb_id.empty() ? "" : "  kb:" + e.target->kb_id) << "\n";
+  if (e.location) std::cout << "  where   " << e.location->name << " (" << e.location->country << ")\n";
+  std::cout << "  " << e.num_mentions() << " mention(s) in " << e.num_articles() << " article(s)\n";
+  for (const auto& m : e.mentions) {
+    std::cout << "\n  " << m.doc << " sentence " << m.sentence << " [" << m.start << "," << m.end << ")\n";
+    std::cout << "    " << m.text << "\n";
+    std::cout << "    source  \"" << m.source_text << "\"\n";
+    if (!m.target_text.empty()) std::cout << "    target  \"" << m.target_text << "\"\n";
+    std::cout << "    trigger \"" << m.trigger_text << "\"\n";
+    std::cout << "    rule    " << m.rule << "\n";
+    std::string line = DictionaryLine(data_dir, m.rule);
+    if (!line.empty()) std::cout << "    line    " << line << "\n";
+  }
+  return 0;
+}
+
 int RunKbLookup(const std::string& name, const std::string& date_text) {
   casus::Date date;
   if (date_text.empty()) {
@@ -237,6 +286,12 @@ int main(int argc, char** argv) {
       ->required();
   extract->add_flag("-q,--quiet", extract_quiet, "No notes or summary on stderr");
 
+  std::string explain_id, explain_db;
+  CLI::App* explain = app.add_subcommand(
+      "explain", "Show why an event was coded: each mention's sentence, matched words, rule and dictionary line");
+  explain->add_option("event_id", explain_id, "The event's id")->required();
+  explain->add_option("--db", explain_db, "The SQLite file written by 'casus code --db'")->required();
+
   CLI::App* kb = app.add_subcommand("kb", "Inspect the knowledge base");
   kb->require_subcommand(1);
   CLI::App* kb_stats = kb->add_subcommand("stats", "Counts of entries and the load time, as JSON");
@@ -253,6 +308,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (code->parsed()) return RunCode(code_args);
   if (extract->parsed()) return RunExtract(extract_inputs, extract_quiet);
+  if (explain->parsed()) return RunExplain(explain_id, explain_db);
   if (kb_stats->parsed()) return RunKbStats();
   if (kb_check->parsed()) return RunKbCheck();
   if (kb_lookup->parsed()) return RunKbLookup(lookup_name, lookup_date);

@@ -511,6 +511,12 @@ void SentenceCoder::Emit(const Match& mt, size_t src, size_t tgt, const std::str
   }
   Mention m;
   m.rule = p.origin + " " + (p.noun ? "N " : "V ") + p.text + note;
+  auto span = [&](size_t b, size_t e) {
+    return std::string(ctx_.text.substr(toks_[b].start, toks_[e - 1].end - toks_[b].start));
+  };
+  m.source_text = span(s.tb, s.te);
+  if (tgt != kNone) m.target_text = span(ms_[tgt].tb, ms_[tgt].te);
+  m.trigger_text = span(mt.tb, mt.te);
   if (modality == 1) m.rule += " [intent]";
   if (modality == 2) m.rule += " [threat]";
   if (negated) m.rule += " [negated]";

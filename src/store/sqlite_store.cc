@@ -9,13 +9,16 @@ namespace casus {
 
 namespace {
 
+// DO NOT CHANGE a released version's schema: bump the version instead.
+constexpr const char* kSchemaVersion = "2";
+
 const char* kSchema = R"sql(
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=NORMAL;
 PRAGMA wal_autocheckpoint=16384;
 PRAGMA cache_size=-65536;
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '1');
+INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '2');
 CREATE TABLE IF NOT EXISTS documents(
   id TEXT PRIMARY KEY, date TEXT NOT NULL, title TEXT, url TEXT, source TEXT,
   origin TEXT, text TEXT NOT NULL, hash TEXT NOT NULL);
@@ -38,6 +41,7 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE TABLE IF NOT EXISTS mentions(
   event_id TEXT NOT NULL, doc_id TEXT NOT NULL, sentence INTEGER NOT NULL,
   byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL, rule TEXT NOT NULL,
+  source_text TEXT, target_text TEXT, trigger_text TEXT,
   PRIMARY KEY(event_id, doc_id, sentence));
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 CREATE TABLE IF NOT EXISTS learned_actors(
@@ -99,7 +103,14 @@ class SqliteStore : public Store {
     if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK)
       return Status::IOError(path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open"));
     sqlite3_busy_timeout(db_, 5000);
-    return Exec(kSchema, path);
+    Status s = Exec(kSchema, path);
+    if (!s.ok()) return s;
+    Stmt v(db_, "SELECT value FROM meta WHERE key='schema_version'");
+    if (!v.ok() || v.Step() != SQLITE_ROW) return Error(path);
+    if (v.Text(0) != kSchemaVersion)
+      return Status::InvalidInput(path + ": database schema version " + v.Text(0) + ", this casus writes " +
+                                  kSchemaVersion + "; use a new database file");
+    return Status::OK();
   }
 
   Status Exec(const char* sql, const std::string& what) {
@@ -139,8 +150,8 @@ class SqliteStore : public Store {
         "INSERT INTO documents(id,date,title,url,source,origin,text,hash) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
     Stmt ins_sent(db_, "INSERT INTO sentences(doc_id,idx,byte_start,byte_end,text) VALUES(?1,?2,?3,?4,?5)");
     Stmt ins_ment(db_,
-                  "INSERT OR IGNORE INTO mentions(event_id,doc_id,sentence,byte_start,byte_end,rule) "
-                  "VALUES(?1,?2,?3,?4,?5,?6)");
+                  "INSERT OR IGNORE INTO mentions(event_id,doc_id,sentence,byte_start,byte_end,rule,"
+                  "source_text,target_text,trigger_text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
     Stmt up_event(db_, R"sql(INSERT INTO events(id,date,date_precision,cameo,root,quad_class,goldstein,
         plover_type,plover_mode,source_code,source_name,source_country,source_kb,target_code,target_name,
         target_country,target_kb,loc_name,loc_country,loc_lat,loc_lon,negated,modality,rep_key)
@@ -261,7 +272,10 @@ class SqliteStore : public Store {
             .Bind(3, static_cast<long long>(m.sentence))
             .Bind(4, static_cast<long long>(m.start))
             .Bind(5, static_cast<long long>(m.end))
-            .Bind(6, m.rule);
+            .Bind(6, m.rule)
+            .Bind(7, m.source_text)
+            .Bind(8, m.target_text)
+            .Bind(9, m.trigger_text);
         if (ins_ment.Step() != SQLITE_DONE) return Error("insert mention");
         ins_ment.Reset();
       }
@@ -272,19 +286,35 @@ class SqliteStore : public Store {
     return Status::OK();
   }
 
-  Status ReadEvents(std::vector<Event>* out) override {
+  Status ReadEvents(std::vector<Event>* out) override { return Read("", out); }
+
+  Status ReadEvent(const std::string& id, Event* out) override {
+    std::vector<Event> events;
+    Status s = Read(id, &events);
+    if (!s.ok()) return s;
+    if (events.empty()) return Status::NotFound("no event with id " + id);
+    *out = std::move(events[0]);
+    return Status::OK();
+  }
+
+  // Events (all, or the one with `id`) with their mentions.
+  Status Read(const std::string& id, std::vector<Event>* out) {
     out->clear();
     Stmt ev(
         db_,
         "SELECT id,date,date_precision,cameo,root,quad_class,goldstein,plover_type,plover_mode,"
         "source_code,source_name,source_country,source_kb,target_code,target_name,target_country,target_kb,"
-        "loc_name,loc_country,loc_lat,loc_lon,negated,modality FROM events ORDER BY date, id");
+        "loc_name,loc_country,loc_lat,loc_lon,negated,modality FROM events WHERE ?1 = '' OR id = ?1 "
+        "ORDER BY date, id");
     Stmt mt(db_,
-            "SELECT m.event_id,m.doc_id,m.sentence,m.byte_start,m.byte_end,m.rule,s.text,d.source FROM "
-            "mentions m "
+            "SELECT m.event_id,m.doc_id,m.sentence,m.byte_start,m.byte_end,m.rule,s.text,d.source,"
+            "m.source_text,m.target_text,m.trigger_text FROM mentions m "
             "JOIN sentences s ON s.doc_id=m.doc_id AND s.idx=m.sentence "
-            "JOIN documents d ON d.id=m.doc_id ORDER BY m.event_id, m.doc_id, m.sentence");
+            "JOIN documents d ON d.id=m.doc_id WHERE ?1 = '' OR m.event_id = ?1 "
+            "ORDER BY m.event_id, m.doc_id, m.sentence");
     if (!ev.ok() || !mt.ok()) return Error("prepare");
+    ev.Bind(1, id);
+    mt.Bind(1, id);
     std::map<std::string, size_t> index;
     while (ev.Step() == SQLITE_ROW) {
       Event e;
@@ -322,6 +352,9 @@ class SqliteStore : public Store {
       m.rule = mt.Text(5);
       m.text = mt.Text(6);
       m.source_name = mt.Text(7);
+      m.source_text = mt.Text(8);
+      m.target_text = mt.Text(9);
+      m.trigger_text = mt.Text(10);
       (*out)[it->second].mentions.push_back(std::move(m));
     }
     return Status::OK();

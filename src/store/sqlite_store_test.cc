@@ -82,6 +82,20 @@ TEST_F(StoreTest, EventsReadBackWithMentions) {
   EXPECT_EQ(events[0].mentions[0].text, "Russia attacked Ukraine on Friday.");
 }
 
+TEST_F(StoreTest, ReadEventKeepsTheMatchedWords) {
+  ASSERT_TRUE(store_->Add({CodeText("a", "Russian troops attacked Ukraine on Friday.")}, nullptr).ok());
+  std::vector<Event> events;
+  ASSERT_TRUE(store_->ReadEvents(&events).ok());
+  ASSERT_EQ(events.size(), 1u);
+  Event e;
+  ASSERT_TRUE(store_->ReadEvent(events[0].id, &e).ok());
+  ASSERT_EQ(e.mentions.size(), 1u);
+  EXPECT_EQ(e.mentions[0].source_text, "Russian troops");
+  EXPECT_EQ(e.mentions[0].target_text, "Ukraine");
+  EXPECT_EQ(e.mentions[0].trigger_text, "attacked");
+  EXPECT_EQ(store_->ReadEvent("0000000000000000", &e).code(), Status::Code::kNotFound);
+}
+
 TEST(Store, UnwritablePathIsAnError) {
   std::unique_ptr<Store> s;
   EXPECT_FALSE(Store::Open("/nonexistent-dir/x/y.sqlite", &s).ok());
