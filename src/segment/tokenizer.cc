@@ -68,37 +68,45 @@ bool KnownAbbreviation(std::string_view lower_no_dot) {
 }
 
 void Push(std::string_view text, size_t b, size_t e, TokenKind kind, std::vector<Token>* out) {
-  Token t;
+  Token& t = out->emplace_back();
   t.start = static_cast<uint32_t>(b);
   t.end = static_cast<uint32_t>(e);
   t.kind = kind;
   std::string_view s = text.substr(b, e - b);
-  t.lower.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = s[i];
-    if (c >= 'A' && c <= 'Z') {
-      t.lower += static_cast<char>(c + 32);
-    } else if (c != 0xE2) {
-      t.lower += static_cast<char>(c);
-    } else if (s.compare(i, 3, "\xE2\x80\x99") == 0 || s.compare(i, 3, "\xE2\x80\x98") == 0) {
-      t.lower += '\'';
-      i += 2;
-    } else if (s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x9D") == 0) {
-      t.lower += '"';
-      i += 2;
-    } else if (s.compare(i, 3, "\xE2\x80\x93") == 0 || s.compare(i, 3, "\xE2\x80\x94") == 0) {
-      t.lower += '-';
-      i += 2;
-    } else {
-      t.lower += static_cast<char>(c);
+  std::string& low = t.lower;
+  if (s.find('\xE2') == std::string_view::npos) {
+    // Common case: ASCII letters lower-cased in place.
+    low.assign(s);
+    for (char& c : low)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  } else {
+    // Curly quotes and dashes fold to their ASCII forms.
+    low.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = s[i];
+      if (c >= 'A' && c <= 'Z') {
+        low += static_cast<char>(c + 32);
+      } else if (c != 0xE2) {
+        low += static_cast<char>(c);
+      } else if (s.compare(i, 3, "\xE2\x80\x99") == 0 || s.compare(i, 3, "\xE2\x80\x98") == 0) {
+        low += '\'';
+        i += 2;
+      } else if (s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x9D") == 0) {
+        low += '"';
+        i += 2;
+      } else if (s.compare(i, 3, "\xE2\x80\x93") == 0 || s.compare(i, 3, "\xE2\x80\x94") == 0) {
+        low += '-';
+        i += 2;
+      } else {
+        low += static_cast<char>(c);
+      }
     }
   }
   unsigned char f = s.empty() ? 0 : s[0];
   t.capitalized = (f >= 'A' && f <= 'Z') || f >= 0xC3;
   t.abbreviation = kind == TokenKind::kWord && !s.empty() && s.back() == '.';
-  t.hash = StableHash64(t.lower);
+  t.hash = StableHash64(low);
   t.flags = ClassifyWordHash(t.hash);
-  out->push_back(std::move(t));
 }
 
 }  // namespace
