@@ -105,7 +105,8 @@ int RunCode(const CodeArgs& args) {
   if (!args.quiet) {
     std::cerr << "casus: " << stats.documents << " documents, " << stats.mentions << " event mentions";
     if (jsonl) std::cerr << ", " << stats.events << " events";
-    if (stats.not_english) std::cerr << "; " << stats.not_english << " documents not in English stored, not coded";
+    if (stats.not_english)
+      std::cerr << "; " << stats.not_english << " documents not in English stored, not coded";
     std::cerr << "; " << stats.errors << " errors, " << stats.warnings << " warnings";
     if (store) std::cerr << "; " << stats.already_stored << " documents already stored unchanged";
     std::cerr << "\n";
@@ -145,7 +146,7 @@ int RunExtract(const std::vector<std::string>& inputs, bool quiet) {
           std::cerr << issue.origin << ": "
                     << (issue.severity == casus::Severity::kError     ? "error"
                         : issue.severity == casus::Severity::kWarning ? "warning"
-                                                                       : "note")
+                                                                      : "note")
                     << ": " << issue.message << "\n";
       });
   if (!quiet) std::cerr << "casus: " << docs << " documents extracted; " << errors << " errors\n";
@@ -176,8 +177,9 @@ int RunExplain(const std::string& id, const std::string& db) {
     return s.code() == casus::Status::Code::kNotFound ? kExitInputErrors : kExitFatal;
   }
   std::string data_dir = casus::Options::Defaults().data_dir;
-  std::cout << "event " << e.id << "  " << e.date.ToString() << " (" << casus::DatePrecisionName(e.date_precision)
-            << ")  CAMEO " << e.cameo << "  PLOVER " << (e.plover_type.empty() ? "-" : e.plover_type)
+  std::cout << "event " << e.id << "  " << e.date.ToString() << " ("
+            << casus::DatePrecisionName(e.date_precision) << ")  CAMEO " << e.cameo << "  PLOVER "
+            << (e.plover_type.empty() ? "-" : e.plover_type)
             << (e.plover_mode.empty() ? "" : "/" + e.plover_mode) << "  " << casus::ModalityName(e.modality)
             << (e.negated ? " negated" : "") << "\n";
   std::cout << "  source  " << e.source.code << "  \"" << e.source.name << "\""
@@ -281,14 +283,16 @@ int main(int argc, char** argv) {
   std::vector<std::string> extract_inputs;
   bool extract_quiet = false;
   CLI::App* extract = app.add_subcommand(
-      "extract", "Print each document's main text and metadata as JSON Lines (id, url, title, date, language, text)");
+      "extract",
+      "Print each document's main text and metadata as JSON Lines (id, url, title, date, language, text)");
   extract->add_option("inputs", extract_inputs, "Files or directories of any readable format, HTML included")
       ->required();
   extract->add_flag("-q,--quiet", extract_quiet, "No notes or summary on stderr");
 
   std::string explain_id, explain_db;
   CLI::App* explain = app.add_subcommand(
-      "explain", "Show why an event was coded: each mention's sentence, matched words, rule and dictionary line");
+      "explain",
+      "Show why an event was coded: each mention's sentence, matched words, rule and dictionary line");
   explain->add_option("event_id", explain_id, "The event's id")->required();
   explain->add_option("--db", explain_db, "The SQLite file written by 'casus code --db'")->required();
 

@@ -270,7 +270,8 @@ size_t SentenceCoder::LeftSubject(size_t from, bool allow_prep) const {
     for (int mods = 0; before > ctx_.tb; --before) {
       const Token& b = toks_[before - 1];
       if (b.Is(kArticle)) continue;
-      if (mods < 2 && b.kind == TokenKind::kWord && b.flags == 0 && !b.capitalized && Owner(before - 1) == kNone) {
+      if (mods < 2 && b.kind == TokenKind::kWord && b.flags == 0 && !b.capitalized &&
+          Owner(before - 1) == kNone) {
         ++mods;
         continue;
       }
@@ -428,8 +429,8 @@ void SentenceCoder::Emit(const Match& mt, size_t src, size_t tgt, const std::str
   // event that is asked for, planned or threatened has not happened.
   if (p.noun) {
     for (size_t t = mt.tb > ctx_.tb + 5 ? mt.tb - 5 : ctx_.tb; t < mt.tb; ++t)
-      if (StartsWithAny(toks_[t].lower, {"request", "call", "urg", "demand", "seek", "sought", "ask", "propos",
-                                        "want", "plan", "threat", "consider", "push"}))
+      if (StartsWithAny(toks_[t].lower, {"request", "call", "urg", "demand", "seek", "sought", "ask",
+                                         "propos", "want", "plan", "threat", "consider", "push"}))
         return;
   }
   // "Hamas lets Abbas negotiate", "made Iran attack": the subject is the
@@ -438,8 +439,8 @@ void SentenceCoder::Emit(const Match& mt, size_t src, size_t tgt, const std::str
     size_t b = s.tb - 1;
     if (b > ctx_.tb && toks_[b].Is(kArticle)) --b;
     const std::string& w = toks_[b].lower;
-    if (w == "let" || w == "lets" || w == "letting" || w == "make" || w == "made" || w == "makes" || w == "help" ||
-        w == "helped" || w == "helps")
+    if (w == "let" || w == "lets" || w == "letting" || w == "make" || w == "made" || w == "makes" ||
+        w == "help" || w == "helped" || w == "helps")
       return;
   }
   bool negated = p.noun ? (mt.tb > ctx_.tb && toks_[mt.tb - 1].Is(kNegator)) || Negated(from, mt.tb)
@@ -567,7 +568,8 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
         if (q < ctx_.te && toks_[q].Is(kArticle)) ++q;
         size_t after = Owner(q);
         bool quoted = false;
-        for (size_t t = ctx_.tb; t < mt.tb && !quoted; ++t) quoted = toks_[t].lower == "\"" || toks_[t].lower == "'";
+        for (size_t t = ctx_.tb; t < mt.tb && !quoted; ++t)
+          quoted = toks_[t].lower == "\"" || toks_[t].lower == "'";
         if (after != kNone && ms_[after].tb == q && quoted) continue;
       }
       if (Passive(mt)) {

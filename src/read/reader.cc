@@ -2,6 +2,7 @@
 #include "casus/reader.h"
 
 #include <simdjson.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -29,7 +30,8 @@ enum class Format { kUnknown, kText, kJsonl, kJson, kSgml, kTabari, kHtml };
 
 std::string Stem(std::string_view name) {
   std::string base = fs::path(std::string(name)).filename().string();
-  for (const char* ext : {".txt", ".jsonl", ".json", ".sgm", ".sgml", ".html.gz", ".htm.gz", ".html", ".htm"}) {
+  for (const char* ext :
+       {".txt", ".jsonl", ".json", ".sgm", ".sgml", ".html.gz", ".htm.gz", ".html", ".htm"}) {
     if (EndsWith(base, ext)) return base.substr(0, base.size() - std::string_view(ext).size());
   }
   return base;
@@ -46,7 +48,8 @@ bool IsTabariHeader(std::string_view line) {
 }
 
 Format Detect(std::string_view name, std::string_view content) {
-  if (EndsWith(name, ".html") || EndsWith(name, ".htm") || EndsWith(name, ".html.gz") || EndsWith(name, ".htm.gz"))
+  if (EndsWith(name, ".html") || EndsWith(name, ".htm") || EndsWith(name, ".html.gz") ||
+      EndsWith(name, ".htm.gz"))
     return Format::kHtml;
   std::string_view head = Trim(content.substr(0, 4096));
   std::string lower_head = AsciiLower(head.substr(0, 64));
@@ -225,69 +228,54 @@ class Parser {
     }
   }
 
-  // Scraped JSON text often keeps HTML entities (&quot;, &amp;mdash;).
-  static std::string DecodeEntities(std::string s) {
-    if (s.find('&') == std::string::npos) return s;
-    static const std::pair<const char*, const char*> kEntities[] = {{"&amp;", "&"},
-                                                                    {"&quot;", "\""},
-                                                                    {"&lt;", "<"},
-                                                                    {"&gt;", ">"},
-                                                                    {"&#39;", "'"},
-                                                                    {"&apos;", "'"},
-                                                                    {"&nbsp;", " "},
-                                                                    {"&mdash;", "\xE2\x80\x94"},
-                                                                    {"&ndash;", "\xE2\x80\x93"}};
-    for (int pass = 0; pass < 2; ++pass) {  // "&amp;mdash;" needs two
+  // Decodes the character entities that scraped text and SGML carry: named
+  // ones (&amp; &quot; &lt; &gt; &apos; &nbsp; &mdash; &ndash;) and numeric ones
+  // (&#8217;); control characters (Reuters' &#2; &#3;) carry no text and are
+  // dropped. Two passes, for doubly escaped text ("&amp;mdash;").
+  static std::string DecodeEntities(std::string_view in) {
+    static const std::pair<const char*, const char*> kNamed[] = {{"amp", "&"},
+                                                                 {"quot", "\""},
+                                                                 {"lt", "<"},
+                                                                 {"gt", ">"},
+                                                                 {"apos", "'"},
+                                                                 {"nbsp", " "},
+                                                                 {"mdash", "\xE2\x80\x94"},
+                                                                 {"ndash", "\xE2\x80\x93"}};
+    std::string s(in);
+    for (int pass = 0; pass < 2 && s.find('&') != std::string::npos; ++pass) {
       std::string out;
       out.reserve(s.size());
       for (size_t i = 0; i < s.size(); ++i) {
+        size_t semi = s[i] == '&' ? s.find(';', i) : std::string::npos;
+        if (semi == std::string::npos || semi - i > 8) {
+          out += s[i];
+          continue;
+        }
+        std::string_view ent = std::string_view(s).substr(i + 1, semi - i - 1);
         bool done = false;
-        if (s[i] == '&') {
-          for (const auto& [ent, rep] : kEntities) {
-            size_t n = std::char_traits<char>::length(ent);
-            if (s.compare(i, n, ent) == 0) {
+        if (!ent.empty() && ent[0] == '#') {
+          bool hex = ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X');
+          std::string digits(ent.substr(hex ? 2 : 1));
+          char* end = nullptr;
+          long cp = std::strtol(digits.c_str(), &end, hex ? 16 : 10);
+          if (!digits.empty() && *end == '\0' && cp >= 0 && cp <= 0x10FFFF) {
+            if (cp >= 32) icu::UnicodeString(static_cast<UChar32>(cp)).toUTF8String(out);
+            done = true;
+          }
+        } else {
+          for (const auto& [name, rep] : kNamed)
+            if (ent == name) {
               out += rep;
-              i += n - 1;
               done = true;
               break;
             }
-          }
         }
-        if (!done) out += s[i];
+        if (!done) out.append(s, i, semi - i + 1);
+        i = semi;
       }
       s.swap(out);
     }
     return s;
-  }
-
-  static std::string DecodeSgml(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '&') {
-        size_t semi = s.find(';', i);
-        if (semi != std::string_view::npos && semi - i <= 6) {
-          std::string_view ent = s.substr(i + 1, semi - i - 1);
-          if (ent == "lt")
-            out += '<';
-          else if (ent == "gt")
-            out += '>';
-          else if (ent == "amp")
-            out += '&';
-          else if (ent == "quot")
-            out += '"';
-          else if (!ent.empty() && ent[0] == '#') {
-            // Control entities (&#2; &#3; ...) carry no text.
-          } else {
-            out.append(s.substr(i, semi - i + 1));
-          }
-          i = semi;
-          continue;
-        }
-      }
-      out += s[i];
-    }
-    return out;
   }
 
   static std::string_view Between(std::string_view s, std::string_view open, std::string_view close) {
@@ -340,8 +328,8 @@ class Parser {
       doc.id = std::string(newid);
       doc.date = *date;
       doc.source = "reuters";
-      doc.title = DecodeSgml(Trim(Between(rec, "<TITLE>", "</TITLE>")));
-      std::string body = DecodeSgml(Between(rec, "<BODY>", "</BODY>"));
+      doc.title = DecodeEntities(Trim(Between(rec, "<TITLE>", "</TITLE>")));
+      std::string body = DecodeEntities(Between(rec, "<BODY>", "</BODY>"));
       std::string_view bt = Trim(body);
       for (const char* tail : {"Reuter", "REUTER"}) {
         if (EndsWith(bt, tail)) bt = Trim(bt.substr(0, bt.size() - std::string_view(tail).size()));

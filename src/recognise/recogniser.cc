@@ -31,8 +31,6 @@ const LexEntry* Primary(const Phrase& p) {
 
 }  // namespace
 
-bool IsLocativePreposition(std::string_view w) { return (ClassifyWord(w) & kLocative) != 0; }
-
 void Recogniser::Recognise(std::string_view text, const std::vector<Token>& tokens, size_t tb, size_t te,
                            const Date& date, std::vector<ActorMention>* out, DocumentMemory* memory) const {
   std::vector<Hit> hits;
@@ -49,6 +47,7 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
   }
 
   size_t first_new = out->size();
+  const bool headline = HeadlineCased(tokens, tb, te);
   for (size_t h = 0; h < hits.size();) {
     const LexEntry* e = Primary(*hits[h].phrase);
     // "US$42 million": a currency, not a country.
@@ -67,7 +66,6 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
           if (o.tb <= t && t < o.te) return false;
         return true;
       };
-      bool headline = HeadlineCased(tokens, tb, te);
       if (!headline && ((hits[h].tb > tb && unknown_name(hits[h].tb - 1)) || unknown_name(hits[h].te))) {
         ++h;
         continue;
@@ -176,9 +174,10 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
     bool locative = (ClassifyWord(prep) & kLocative) != 0;
     // "north of Baghdad", "outside of Kabul"
     if (prep == "of" && gb >= tb + 2) {
-      const std::string& d = tokens[gb - 2].lower == "the" && gb >= tb + 3 ? tokens[gb - 3].lower : tokens[gb - 2].lower;
-      for (const char* dir : {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                              "outside", "center", "centre", "heart", "outskirts"})
+      const std::string& d =
+          tokens[gb - 2].lower == "the" && gb >= tb + 3 ? tokens[gb - 3].lower : tokens[gb - 2].lower;
+      for (const char* dir : {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                              "southwest", "outside", "center", "centre", "heart", "outskirts"})
         if (d == dir) locative = true;
     }
     if (actor >= 0) {
@@ -231,10 +230,12 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
     }
     // "Anti-Bush protests", "the Qatar-based network": the actor only
     // modifies another word; it neither acts nor is acted on.
-    if (gb >= tb + 2 && tokens[gb - 1].lower == "-" && tokens[gb - 2].lower == "anti") m.adjective_only = true;
+    if (gb >= tb + 2 && tokens[gb - 1].lower == "-" && tokens[gb - 2].lower == "anti")
+      m.adjective_only = true;
     if (ge + 1 < te && tokens[ge].lower == "-" &&
-        (tokens[ge + 1].lower == "based" || tokens[ge + 1].lower == "backed" || tokens[ge + 1].lower == "led" ||
-         tokens[ge + 1].lower == "owned" || tokens[ge + 1].lower == "born" || tokens[ge + 1].lower == "made"))
+        (tokens[ge + 1].lower == "based" || tokens[ge + 1].lower == "backed" ||
+         tokens[ge + 1].lower == "led" || tokens[ge + 1].lower == "owned" || tokens[ge + 1].lower == "born" ||
+         tokens[ge + 1].lower == "made"))
       m.adjective_only = true;
     out->push_back(std::move(m));
     h = next;
@@ -245,7 +246,7 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
     std::vector<bool> covered(te - tb, false);
     for (size_t k = first_new; k < out->size(); ++k)
       for (size_t t = (*out)[k].tb; t < (*out)[k].te; ++t) covered[t - tb] = true;
-    UseMemory(text, tokens, tb, te, covered, first_new, out, memory);
+    UseMemory(text, tokens, tb, te, covered, headline, first_new, out, memory);
   }
 
   // Conjunction chains and agent sharing.
@@ -335,7 +336,7 @@ bool TitleMention(const ActorMention& m) {
 }  // namespace
 
 void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& tokens, size_t tb, size_t te,
-                           const std::vector<bool>& covered_in, size_t first_new,
+                           const std::vector<bool>& covered_in, bool headline, size_t first_new,
                            std::vector<ActorMention>* out, DocumentMemory* memory) const {
   std::vector<bool> covered = covered_in;
   auto span_text = [&](size_t b, size_t e) {
@@ -364,7 +365,6 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
     return p;
   };
   // Headlines capitalise every word: no learning there.
-  bool headline = HeadlineCased(tokens, tb, te);
 
   std::vector<ActorMention> added;
   if (!headline) {

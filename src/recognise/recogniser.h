@@ -62,14 +62,11 @@ class Recogniser {
 
  private:
   void UseMemory(std::string_view text, const std::vector<Token>& tokens, size_t tb, size_t te,
-                 const std::vector<bool>& covered, size_t first_new, std::vector<ActorMention>* out,
-                 DocumentMemory* memory) const;
+                 const std::vector<bool>& covered, bool headline, size_t first_new,
+                 std::vector<ActorMention>* out, DocumentMemory* memory) const;
 
   const KnowledgeBase& kb_;
 };
-
-// True for prepositions that make a following capital a place ("in Moscow").
-bool IsLocativePreposition(std::string_view lower);
 
 }  // namespace casus
 
