@@ -76,10 +76,10 @@ TEST(Reader, JsonLinesGoesOnAfterABadLine) {
 TEST(Reader, JsonHtmlEntitiesAreDecoded) {
   Result r = Read("e.jsonl",
                   "{\"id\":\"e\",\"date\":\"2006-01-03\",\"title\":\"A &amp; B\","
-                  "\"text\":\"&quot;No,&quot; he said &amp;mdash; twice.\"}\n");
+                  "\"text\":\"&quot;No,&quot; he said &amp;mdash; twice. It&#8217;s &#x41;.\"}\n");
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].title, "A & B");
-  EXPECT_EQ(r.docs[0].text.substr(r.docs[0].body_offset), "\"No,\" he said \xE2\x80\x94 twice.");
+  EXPECT_EQ(r.docs[0].text.substr(r.docs[0].body_offset), "\"No,\" he said \xE2\x80\x94 twice. It\xE2\x80\x99s A.");
 }
 
 TEST(Reader, StandardInputGetsAContentHashId) {
