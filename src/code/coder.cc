@@ -113,7 +113,8 @@ class SentenceCoder {
   size_t Owner(size_t t) const { return t >= ctx_.tb && t < ctx_.te ? owner_[t - ctx_.tb] : kNone; }
   bool Usable(size_t m, bool allow_adjective) const {
     const ActorMention& a = ms_[m];
-    return !a.place_only && !a.agent_only && !a.code.empty() && (allow_adjective || !a.adjective_only);
+    return !a.place_only && !a.agent_only && !a.modifier_only && !a.code.empty() &&
+           (allow_adjective || !a.adjective_only);
   }
   bool BlocksWord(size_t t) const {
     size_t m = Owner(t);
@@ -136,7 +137,9 @@ class SentenceCoder {
   // The first actor after `from` in the clause. With `topic_stop`, "on" and
   // "over" end the search: "talks on Iraq" names a topic, while "sanctions
   // on Russia" (coercive codes, roots 14-20) names the target.
-  size_t RightObject(size_t from, bool topic_stop = true) const;
+  // With `adjectives`, an adjective names the target too: "denounced the
+  // Israeli strikes" (criticism, rejection and threats aim at what X did).
+  size_t RightObject(size_t from, bool topic_stop = true, bool adjectives = false) const;
   size_t AfterBy(size_t from) const;
   std::vector<size_t> Chain(size_t m) const;
   bool Passive(const Match& mt) const;
@@ -286,7 +289,7 @@ size_t SentenceCoder::LeftSubject(size_t from, bool allow_prep) const {
   return kNone;
 }
 
-size_t SentenceCoder::RightObject(size_t from, bool topic_stop) const {
+size_t SentenceCoder::RightObject(size_t from, bool topic_stop, bool adjectives) const {
   for (size_t t = from, steps = 0; t < ctx_.te && steps < kMaxRight; ++t, ++steps) {
     if (IsRightBreak(toks_[t]) || toks_[t].lower == ",") return kNone;
     if (toks_[t].Is(kTopicWord) && (topic_stop || (toks_[t].lower != "on" && toks_[t].lower != "over")))
@@ -303,7 +306,7 @@ size_t SentenceCoder::RightObject(size_t from, bool topic_stop) const {
       return kNone;
     size_t m = Owner(t);
     if (m == kNone) continue;
-    if (Usable(m, false)) return m;
+    if (Usable(m, adjectives)) return m;
     t = ms_[m].te - 1;
   }
   return kNone;
@@ -578,7 +581,8 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
         note = " [passive]";
       } else {
         src = LeftSubject(mt.tb, false);
-        if (tgt == kNone) tgt = RightObject(mt.te, std::atoi(p.code.substr(0, 2).c_str()) <= 13);
+        int root = std::atoi(p.code.substr(0, 2).c_str());
+        if (tgt == kNone) tgt = RightObject(mt.te, root <= 13, root >= 11 && root <= 13);
       }
       if (src == kNone) continue;
       std::vector<size_t> srcs = Chain(src);

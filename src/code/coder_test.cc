@@ -99,6 +99,10 @@ TEST(Coder, Structures) {
       {"direction of a capital is a place", "U.S. forces fired on a vehicle north of Baghdad.", {}},
       {"region containing a country name", "Howard criticised New South Wales.", {}},
       {"West Germany", "West Germany criticised France.", {"DEU>FRA:111@2025-05-17"}},
+      {"plural demonym acts", "Greek Cypriots rejected the UN reunification plan.", {"CYP>IGOUNO:120@2025-05-17"}},
+      {"adjective target of criticism", "Egeland denounced the Israeli strikes.", {}},
+      {"adjective target of criticism with actor", "Lebanon denounced the Israeli strikes.",
+       {"LBN>ISR:111@2025-05-17"}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;

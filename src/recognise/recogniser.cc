@@ -192,7 +192,11 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
       int c = country >= 0 ? country : (capital >= 0 ? capital : metonym);
       m.country = kb_.countries()[c].iso3;
       m.code = m.country + (eli ? "ELI" : agent);
-      m.adjective_only = adjective && agent.empty() && !eli;
+      // A plural demonym names people ("Cypriots rejected the plan"); an
+      // adjective alone ("the Israeli strikes") only modifies.
+      const std::string& last = tokens[ge - 1].lower;
+      bool demonym = ge - gb == 1 && last.size() > 3 && last.back() == 's' && last[last.size() - 2] != 's';
+      m.adjective_only = adjective && agent.empty() && !eli && !demonym;
       // "in Syria" / "from Iraq": a country named as a place is not an actor.
       if (agent.empty() && !adjective && locative) m.place_only = true;
     } else if (capital >= 0 || metonym >= 0) {
@@ -230,13 +234,11 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
     }
     // "Anti-Bush protests", "the Qatar-based network": the actor only
     // modifies another word; it neither acts nor is acted on.
-    if (gb >= tb + 2 && tokens[gb - 1].lower == "-" && tokens[gb - 2].lower == "anti")
-      m.adjective_only = true;
+    if (gb >= tb + 2 && tokens[gb - 1].lower == "-" && tokens[gb - 2].lower == "anti") m.modifier_only = true;
     if (ge + 1 < te && tokens[ge].lower == "-" &&
         (tokens[ge + 1].lower == "based" || tokens[ge + 1].lower == "backed" ||
-         tokens[ge + 1].lower == "led" || tokens[ge + 1].lower == "owned" || tokens[ge + 1].lower == "born" ||
-         tokens[ge + 1].lower == "made"))
-      m.adjective_only = true;
+         tokens[ge + 1].lower == "led" || tokens[ge + 1].lower == "owned" || tokens[ge + 1].lower == "born" || tokens[ge + 1].lower == "made"))
+      m.modifier_only = true;
     out->push_back(std::move(m));
     h = next;
   }

@@ -32,6 +32,7 @@ struct ActorMention {
   std::optional<Location> place;  // for capitals and cities
   int chain = -1;                 // conjunction chain id, -1 when alone
   bool coreferent = false;        // "He", "the ministry": resolved from earlier mentions
+  bool modifier_only = false;     // "Anti-Bush", "Qatar-based": never an actor
 };
 
 // Per-document state for coreference and learning: one per document, used by
