@@ -103,6 +103,7 @@ TEST(Coder, Structures) {
       {"adjective target of criticism", "Egeland denounced the Israeli strikes.", {}},
       {"adjective target of criticism with actor", "Lebanon denounced the Israeli strikes.",
        {"LBN>ISR:111@2025-05-17"}},
+      {"air strike is not a labour strike", "Israeli troops called in an air strike.", {}},
       {"region, not a country", "A South American government criticised Colombia.", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(Code(c.sentence), c.want) << c.name << ": " << c.sentence;
