@@ -214,7 +214,11 @@ void SentenceCoder::FindMatches() {
           size_t end = 0, target = kNone;
           const VerbPattern& p = verbs_.pattern(pi);
           if (pi == best.pattern || !MayMatch(p) || !TryMatch(p, 0, i, &end, &target)) continue;
-          if (best.pattern < 0 || end > best.te || (end == best.te && pi < best.pattern)) {
+          // Longest match; then the most literal words ("call in * air strike"
+          // over "call * strike"); then the first in the files.
+          int lit = p.literals, best_lit = best.pattern < 0 ? -1 : verbs_.pattern(best.pattern).literals;
+          if (best.pattern < 0 || end > best.te ||
+              (end == best.te && (lit > best_lit || (lit == best_lit && pi < best.pattern)))) {
             best.tb = i;
             best.te = end;
             best.pattern = pi;

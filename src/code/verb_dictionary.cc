@@ -109,6 +109,7 @@ Status VerbDictionary::ParseFile(const std::string& path, const std::string& sho
     }
     if (p.elems.empty() || p.elems[0].kind != PatternElem::Kind::kWord || p.elems[0].optional)
       return "a pattern must start with a required word";
+    for (const PatternElem& e : p.elems) p.literals += e.kind == PatternElem::Kind::kWord;
     for (size_t k = 1; k < p.elems.size(); ++k) {
       const PatternElem& e = p.elems[k];
       if (e.kind != PatternElem::Kind::kWord || e.optional) continue;

@@ -34,6 +34,7 @@ struct VerbPattern {
   // alternative. A sentence lacking all of one element's lemmas cannot match,
   // which lets the coder skip most patterns without trying them.
   std::vector<std::vector<int>> required;
+  int literals = 0;  // word elements: among matches of equal length, more literal words win
 };
 
 class VerbDictionary {
