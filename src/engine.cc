@@ -7,6 +7,7 @@
 #include <set>
 
 #include "clean/cleaner.h"
+#include "code/cameo.h"
 #include "code/coder.h"
 #include "code/verb_dictionary.h"
 #include "kb/knowledge_base.h"
@@ -115,7 +116,7 @@ class EngineImpl : public Engine {
           bool same_dyad = f.source.code == e.source.code &&
                            (f.target ? f.target->code : "") == (e.target ? e.target->code : "");
           bool same_dyad_rev = e.target && f.target && f.source.code == e.target->code &&
-                               f.target->code == e.source.code && e.root == "04";
+                               f.target->code == e.source.code && SymmetricCode(e.cameo);
           if (!(same_dyad || same_dyad_rev) || f.root != e.root) continue;
           bool f_specific = f.cameo.back() != '0' || f.cameo.size() > e.cameo.size();
           bool e_specific = e.cameo.back() != '0' || e.cameo.size() > f.cameo.size();

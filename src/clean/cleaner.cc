@@ -11,17 +11,6 @@ namespace casus {
 
 namespace {
 
-size_t WordCount(std::string_view s) {
-  size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ' || c == '\t';
-    if (!sp && !in) ++n;
-    in = !sp;
-  }
-  return n;
-}
-
 bool IsMonthName(std::string_view w) {
   static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                   "July",    "August",   "September", "October", "November", "December",
@@ -76,14 +65,6 @@ bool IsBlockMarker(std::string_view line) {
   for (const char* m : kMarkers)
     if (t == m) return true;
   return false;
-}
-
-bool EndsLikeSentence(std::string_view line) {
-  std::string_view t = Trim(line);
-  if (t.empty()) return false;
-  char c = t.back();
-  if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')') return true;
-  return EndsWith(t, "\xE2\x80\x9D");  // right double quotation mark
 }
 
 // A short line that is not a sentence: a headline of another article, a byline.

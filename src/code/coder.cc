@@ -4,6 +4,7 @@
 #include <climits>
 #include <cstdlib>
 
+#include "code/cameo.h"
 #include "segment/word_class.h"
 
 namespace casus {
@@ -30,12 +31,6 @@ int QuadClass(const std::string& root) {
   if (r <= 8) return 2;
   if (r <= 13) return 3;
   return 4;
-}
-
-// Codes where "X and Y <verb>" with no object means X and Y did it together
-// ("met", "signed an agreement", "cooperated").
-bool Symmetric(const std::string& code) {
-  return code.compare(0, 2, "04") == 0 || code.compare(0, 3, "057") == 0 || code.compare(0, 2, "06") == 0;
 }
 
 struct Match {
@@ -590,7 +585,7 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
       }
       if (src == kNone) continue;
       std::vector<size_t> srcs = Chain(src);
-      if (tgt == kNone && srcs.size() >= 2 && Symmetric(p.code)) {
+      if (tgt == kNone && srcs.size() >= 2 && SymmetricCode(p.code)) {
         pairs.emplace_back(srcs[0], srcs[1]);
       } else {
         std::vector<size_t> tgts = tgt == kNone ? std::vector<size_t>{kNone} : Chain(tgt);
@@ -674,7 +669,7 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
           note = " [with]";
         }
       }
-      if (pairs.empty() && Symmetric(p.code)) {
+      if (pairs.empty() && SymmetricCode(p.code)) {
         // "Putin and Trump held talks": a conjoined subject of the clause.
         size_t src = LeftSubject(mt.tb, false);
         bool comma = false;

@@ -1,7 +1,7 @@
 // Merge: mentions of one happening become one event.
 //
 // Key = date | 3-digit code | dyad (unordered for symmetric codes: 04x, 057,
-// 06x, 190) | modality | negated. Before keying, a mention that took the
+// 06x; code/cameo.h) | modality | negated. Before keying, a mention that took the
 // publication date joins the text-dated mentions of the same article with the
 // same undated key when they agree on one date (a headline "X and Y talk" and
 // the body's "on Saturday, X and Y talked"). The representative mention — the
@@ -13,16 +13,12 @@
 #include <tuple>
 
 #include "casus/engine.h"
+#include "code/cameo.h"
 #include "util/hash.h"
 
 namespace casus {
 
 namespace {
-
-bool SymmetricCode(const std::string& code) {
-  return code.compare(0, 2, "04") == 0 || code.compare(0, 3, "057") == 0 || code.compare(0, 2, "06") == 0 ||
-         code.compare(0, 3, "190") == 0;
-}
 
 std::string UndatedKey(const Event& e) {
   std::string a = e.source.code, b = e.target ? e.target->code : "-";

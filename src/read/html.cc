@@ -1,7 +1,5 @@
 #include "read/html.h"
 
-#include <cstdio>  // before cld2, which uses it without including it
-
 #include <cld2/public/compact_lang_det.h>
 #include <gumbo.h>
 #include <simdjson.h>
@@ -10,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>  // before cld2, which uses it without including it
 #include <cstring>
 #include <functional>
 #include <unordered_map>
@@ -70,29 +69,25 @@ Document DocumentFromHtml(const HtmlArticle& a) {
 
 std::string DetectLanguage(std::string_view text) {
   bool reliable = false;
-  CLD2::Language lang =
-      CLD2::DetectLanguage(text.data(), static_cast<int>(std::min<size_t>(text.size(), 64 * 1024)), true, &reliable);
+  CLD2::Language lang = CLD2::DetectLanguage(
+      text.data(), static_cast<int>(std::min<size_t>(text.size(), 64 * 1024)), true, &reliable);
   if (!reliable || lang == CLD2::UNKNOWN_LANGUAGE) return "";
   return CLD2::LanguageCode(lang);
 }
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The charset named in a Content-Type value or a <meta> tag, lower case.
 std::string CharsetIn(std::string_view text) {
-  std::string low = Lower(text);
+  std::string low = AsciiLower(text);
   size_t p = low.find("charset");
   while (p != std::string::npos) {
     size_t q = p + 7;
     while (q < low.size() && (low[q] == ' ' || low[q] == '=' || low[q] == '"' || low[q] == '\'')) ++q;
     size_t e = q;
-    while (e < low.size() && (std::isalnum(static_cast<unsigned char>(low[e])) || low[e] == '-' || low[e] == '_')) ++e;
+    while (e < low.size() &&
+           (std::isalnum(static_cast<unsigned char>(low[e])) || low[e] == '-' || low[e] == '_'))
+      ++e;
     if (e > q) return low.substr(q, e - q);
     p = low.find("charset", p + 7);
   }
@@ -126,7 +121,9 @@ const char* Attr(const GumboNode* n, const char* name) {
   return a ? a->value : nullptr;
 }
 
-bool IsElement(const GumboNode* n, GumboTag tag) { return n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == tag; }
+bool IsElement(const GumboNode* n, GumboTag tag) {
+  return n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == tag;
+}
 
 template <typename Fn>
 void ForChildren(const GumboNode* n, Fn fn) {
@@ -151,7 +148,7 @@ std::vector<std::string> NameWords(const GumboNode* n) {
   for (const char* attr : {"class", "id"}) {
     const char* v = Attr(n, attr);
     if (!v) continue;
-    std::string low = Lower(v);
+    std::string low = AsciiLower(v);
     std::string cur;
     for (char c : low + " ") {
       if (std::isalnum(static_cast<unsigned char>(c))) {
@@ -168,19 +165,39 @@ std::vector<std::string> NameWords(const GumboNode* n) {
 std::string ClassAndId(const GumboNode* n) {
   std::string s;
   for (const char* attr : {"class", "id"})
-    if (const char* v = Attr(n, attr)) s += Lower(v) + " ";
+    if (const char* v = Attr(n, attr)) s += AsciiLower(v) + " ";
   return s;
 }
 
 bool SkipTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_INPUT: case GUMBO_TAG_LABEL: case GUMBO_TAG_MENU:
-    case GUMBO_TAG_H1: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_MATH:
       return true;
     default:
       return false;
@@ -191,18 +208,19 @@ bool SkipTag(GumboTag t) {
 bool Boilerplate(const GumboNode* n) {
   if (n->type != GUMBO_NODE_ELEMENT) return false;
   if (const char* role = Attr(n, "role")) {
-    std::string r = Lower(role);
+    std::string r = AsciiLower(role);
     if (r == "navigation" || r == "complementary" || r == "banner" || r == "contentinfo" || r == "dialog" ||
         r == "menu" || r == "alert")
       return true;
   }
   if (const char* h = Attr(n, "aria-hidden"))
-    if (Lower(h) == "true") return true;
+    if (AsciiLower(h) == "true") return true;
   if (Attr(n, "hidden")) return true;
   if (const char* st = Attr(n, "style")) {
-    std::string s = Lower(st);
+    std::string s = AsciiLower(st);
     s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-    if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) return true;
+    if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos)
+      return true;
   }
   GumboTag tag = n->v.element.tag;
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE)
@@ -210,25 +228,27 @@ bool Boilerplate(const GumboNode* n) {
   // A name that also says "article", "content", "story" ... marks a wrapper of
   // the text, whatever else it says ("content-with-sidebar").
   for (const std::string& w : NameWords(n))
-    for (const char* keep : {"article", "content", "main", "body", "story", "post", "entry", "text", "wrapper",
-                             "container", "page", "layout", "column", "col", "row", "grid", "site"})
+    for (const char* keep :
+         {"article", "content", "main", "body", "story", "post", "entry", "text", "wrapper", "container",
+          "page", "layout", "column", "col", "row", "grid", "site"})
       if (w == keep) return false;
-  static const char* kWords[] = {"nav",      "navbar",   "menu",    "footer",   "sidebar",    "share",
-                                 "sharing",  "related", "comments", "comment",    "ad",
-                                 "ads",      "advert",   "promo",   "cookie",   "newsletter", "subscribe",
-                                 "breadcrumb", "breadcrumbs", "tags",   "caption", "credit",     "credits",
-                                 "popup",    "modal",    "trending", "outbrain", "taboola",   "disqus",
-                                 "pagination", "toolbar", "byline",  "author",   "recommended", "recirc",
-                                 "sponsored", "advertisement", "banner", "signup", "skip",
-                                 "dateline",  "timestamp", "meta",   "widget",   "masthead",  "sr",
-                                 "print",     "tools",    "utility", "more",     "episode",   "playlist"};
+  static const char* kWords[] = {
+      "nav",       "navbar",        "menu",      "footer",     "sidebar",     "share",       "sharing",
+      "related",   "comments",      "comment",   "ad",         "ads",         "advert",      "promo",
+      "cookie",    "newsletter",    "subscribe", "breadcrumb", "breadcrumbs", "tags",        "caption",
+      "credit",    "credits",       "popup",     "modal",      "trending",    "outbrain",    "taboola",
+      "disqus",    "pagination",    "toolbar",   "byline",     "author",      "recommended", "recirc",
+      "sponsored", "advertisement", "banner",    "signup",     "skip",        "dateline",    "timestamp",
+      "meta",      "widget",        "masthead",  "sr",         "print",       "tools",       "utility",
+      "more",      "episode",       "playlist"};
   for (const std::string& w : NameWords(n))
     for (const char* k : kWords)
       if (w == k) return true;
   std::string all = ClassAndId(n);
-  for (const char* sub : {"advert", "sidebar", "newsletter", "related-", "recommend", "cookie", "breadcrumb",
-                          "subscribe", "sponsor", "outbrain", "taboola", "popup", "share-", "-share",
-                          "caption", "comments", "most-popular", "mostpopular", "read-more", "readmore",
+  for (const char* sub : {"advert",    "sidebar",      "newsletter",      "related-",      "recommend",
+                          "cookie",    "breadcrumb",   "subscribe",       "sponsor",       "outbrain",
+                          "taboola",   "popup",        "share-",          "-share",        "caption",
+                          "comments",  "most-popular", "mostpopular",     "read-more",     "readmore",
                           "also-read", "more-stories", "visually-hidden", "screen-reader", "sr-only"})
     if (all.find(sub) != std::string::npos) return true;
   return false;
@@ -274,8 +294,16 @@ std::string NodeText(const GumboNode* n, size_t* link_chars = nullptr, bool filt
 
 bool BlockTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_DD:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_DD:
     case GUMBO_TAG_DT:
       return true;
     default:
@@ -285,37 +313,50 @@ bool BlockTag(GumboTag t) {
 
 bool ContainerTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_BODY:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD: case GUMBO_TAG_DL: case GUMBO_TAG_CENTER: case GUMBO_TAG_SPAN: case GUMBO_TAG_FONT:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_FONT:
       return true;
     default:
       return false;
   }
 }
 
-size_t WordCount(std::string_view s) {
-  size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ';
-    if (!sp && !in) ++n;
-    in = !sp;
-  }
-  return n;
-}
-
 bool JunkBlock(const std::string& text) {
-  static const char* kJunk[] = {"advertisement", "continue reading", "read more", "share", "share this",
-                                "related", "click here", "subscribe", "sign up", "more", "comments",
-                                "share this article", "story continues below advertisement", "skip advertisement"};
-  std::string low = Lower(text);
+  static const char* kJunk[] = {"advertisement",
+                                "continue reading",
+                                "read more",
+                                "share",
+                                "share this",
+                                "related",
+                                "click here",
+                                "subscribe",
+                                "sign up",
+                                "more",
+                                "comments",
+                                "share this article",
+                                "story continues below advertisement",
+                                "skip advertisement"};
+  std::string low = AsciiLower(text);
   for (const char* j : kJunk)
     if (low == j) return true;
-  if (low.size() < 30 && (low.find("min read") != std::string::npos || low.find("minute read") != std::string::npos))
+  if (low.size() < 30 &&
+      (low.find("min read") != std::string::npos || low.find("minute read") != std::string::npos))
     return true;
-  for (const char* p : {"photo:", "image:", "(photo", "photograph:", "file photo", "picture:", "watch:", "read more:",
-                        "related:", "see also:", "advertisement"})
+  for (const char* p : {"photo:", "image:", "(photo", "photograph:", "file photo",
+                        "picture:", "watch:", "read more:", "related:", "see also:", "advertisement"})
     if (StartsWith(low, p)) return true;
   return false;
 }
@@ -359,7 +400,7 @@ void CollectBlocks(const GumboNode* n, std::vector<std::string>* blocks, int dep
       std::string text = NodeText(n, &link);
       if (text.empty() || JunkBlock(text)) return;
       bool heading = t >= GUMBO_TAG_H2 && t <= GUMBO_TAG_H6;
-      if (link * 2 > text.size()) return;                      // mostly links
+      if (link * 2 > text.size()) return;                                        // mostly links
       if (t == GUMBO_TAG_LI && WordCount(text) < 4 && text.size() < 24) return;  // menu-like items
       if (heading && WordCount(text) < 2) return;
       blocks->push_back(text);
@@ -378,9 +419,9 @@ void CollectBlocks(const GumboNode* n, std::vector<std::string>* blocks, int dep
     inline_links = 0;
   };
   ForChildren(n, [&](const GumboNode* c) {
-    bool block_child = c->type == GUMBO_NODE_ELEMENT &&
-                       (BlockTag(c->v.element.tag) || ContainerTag(c->v.element.tag) ||
-                        c->v.element.tag == GUMBO_TAG_BR || SkipTag(c->v.element.tag));
+    bool block_child =
+        c->type == GUMBO_NODE_ELEMENT && (BlockTag(c->v.element.tag) || ContainerTag(c->v.element.tag) ||
+                                          c->v.element.tag == GUMBO_TAG_BR || SkipTag(c->v.element.tag));
     if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_SPAN) {
       // spans are inline unless they hold blocks
       bool holds = false;
@@ -393,8 +434,10 @@ void CollectBlocks(const GumboNode* n, std::vector<std::string>* blocks, int dep
     if (block_child) {
       if (c->v.element.tag == GUMBO_TAG_BR) {
         // <br><br> separated text: keep accumulating; a double break ends a paragraph
-        if (!inline_text.empty() && inline_text.back() == '\n') flush();
-        else inline_text += '\n';
+        if (!inline_text.empty() && inline_text.back() == '\n')
+          flush();
+        else
+          inline_text += '\n';
         return;
       }
       flush();
@@ -441,12 +484,14 @@ size_t ParagraphChars(const GumboNode* n) {
 
 bool ArticleBodyName(const GumboNode* n) {
   if (const char* ip = Attr(n, "itemprop"))
-    if (Lower(ip) == "articlebody") return true;
+    if (AsciiLower(ip) == "articlebody") return true;
   std::string all = ClassAndId(n);
-  for (const char* name : {"article-body", "articlebody", "article__body", "story-body", "storybody",
-                           "entry-content", "post-content", "article-content", "story-content", "article-text",
-                           "articletext", "body-text", "post-body", "postbody", "article_body", "story_body",
-                           "content-body", "article__content", "story__body", "paywall", "zn-body"})
+  for (const char* name :
+       {"article-body",  "articlebody",  "article__body",    "story-body",    "storybody",
+        "entry-content", "post-content", "article-content",  "story-content", "article-text",
+        "articletext",   "body-text",    "post-body",        "postbody",      "article_body",
+        "story_body",    "content-body", "article__content", "story__body",   "paywall",
+        "zn-body"})
     if (all.find(name) != std::string::npos) return true;
   return false;
 }
@@ -558,7 +603,8 @@ void JsonLdDates(const simdjson::dom::element& e, std::string* date, std::string
     for (auto [k, v] : e.get_object()) {
       std::string_view key = k;
       std::string_view s;
-      if (key == "datePublished" && date->empty() && v.get_string().get(s) == simdjson::SUCCESS) DateLike(s, date);
+      if (key == "datePublished" && date->empty() && v.get_string().get(s) == simdjson::SUCCESS)
+        DateLike(s, date);
       if (key == "headline" && headline->empty() && v.get_string().get(s) == simdjson::SUCCESS) *headline = s;
       if (v.is_object() || v.is_array()) JsonLdDates(v, date, headline, depth + 1);
     }
@@ -569,11 +615,14 @@ void JsonLdDates(const simdjson::dom::element& e, std::string* date, std::string
 
 }  // namespace
 
-Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t max_bytes, HtmlArticle* out) {
+Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t max_bytes,
+                   HtmlArticle* out) {
   *out = HtmlArticle{};
   std::string inflated;
-  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f && static_cast<unsigned char>(bytes[1]) == 0x8b) {
-    if (!Gunzip(bytes, max_bytes, &inflated) && inflated.empty()) return Status::InvalidInput("corrupt gzip data");
+  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+      static_cast<unsigned char>(bytes[1]) == 0x8b) {
+    if (!Gunzip(bytes, max_bytes, &inflated) && inflated.empty())
+      return Status::InvalidInput("corrupt gzip data");
     bytes = inflated;
   }
   if (bytes.size() > max_bytes) bytes = bytes.substr(0, max_bytes);
@@ -588,7 +637,7 @@ Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t
   const GumboNode* body = nullptr;
   std::string title_tag, og_title, h1, ld_headline, ld_date;
   if (const char* lang = Attr(root, "lang")) {
-    std::string l = Lower(lang);
+    std::string l = AsciiLower(lang);
     out->language = l.substr(0, l.find_first_of("-_"));
   }
   simdjson::dom::parser json;
@@ -604,26 +653,28 @@ Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t
       if (!key) key = Attr(n, "itemprop");
       const char* content = Attr(n, "content");
       if (key && content) {
-        std::string k = Lower(key);
+        std::string k = AsciiLower(key);
         if (k == "og:title" && og_title.empty()) og_title = content;
         if (k == "og:site_name" && out->site_name.empty()) out->site_name = content;
         if (out->date.empty() &&
             (k == "article:published_time" || k == "og:published_time" || k == "datepublished" ||
              k == "pubdate" || k == "publishdate" || k == "publish-date" || k == "date" || k == "dc.date" ||
-             k == "dc.date.issued" || k == "dcterms.created" || k == "sailthru.date" || k == "parsely-pub-date" ||
-             k == "article.published" || k == "article_date_original" || k == "originalpublicationdate" ||
-             k == "cxenseparse:recs:publishtime" || k == "og:article:published_time"))
+             k == "dc.date.issued" || k == "dcterms.created" || k == "sailthru.date" ||
+             k == "parsely-pub-date" || k == "article.published" || k == "article_date_original" ||
+             k == "originalpublicationdate" || k == "cxenseparse:recs:publishtime" ||
+             k == "og:article:published_time"))
           DateLike(content, &out->date);
       }
     }
     if (t == GUMBO_TAG_LINK) {
       const char* rel = Attr(n, "rel");
       const char* href = Attr(n, "href");
-      if (rel && href && Lower(rel) == "canonical" && out->canonical_url.empty()) out->canonical_url = href;
+      if (rel && href && AsciiLower(rel) == "canonical" && out->canonical_url.empty())
+        out->canonical_url = href;
     }
     if (t == GUMBO_TAG_SCRIPT) {
       const char* type = Attr(n, "type");
-      if (type && Lower(type) == "application/ld+json" && n->v.element.children.length > 0) {
+      if (type && AsciiLower(type) == "application/ld+json" && n->v.element.children.length > 0) {
         const GumboNode* c = static_cast<const GumboNode*>(n->v.element.children.data[0]);
         if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA) {
           // Some sites wrap the JSON in <![CDATA[ ... ]]>.
@@ -646,11 +697,16 @@ Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t
     return true;
   });
   if (out->date.empty()) out->date = ld_date;
-  out->title = !og_title.empty() ? og_title : !ld_headline.empty() ? ld_headline : !h1.empty() ? h1 : title_tag;
+  out->title = !og_title.empty()      ? og_title
+               : !ld_headline.empty() ? ld_headline
+               : !h1.empty()          ? h1
+                                      : title_tag;
   out->title = std::string(Trim(out->title));
   if (body) {
     const GumboNode* main = ChooseRoot(body);
-    if (std::getenv("CASUS_DEBUG_HTML")) std::fprintf(stderr, "root: <%s class=%s> chars=%zu\n", gumbo_normalized_tagname(main->v.element.tag), ClassAndId(main).c_str(), ParagraphChars(main));
+    if (std::getenv("CASUS_DEBUG_HTML"))
+      std::fprintf(stderr, "root: <%s class=%s> chars=%zu\n", gumbo_normalized_tagname(main->v.element.tag),
+                   ClassAndId(main).c_str(), ParagraphChars(main));
     std::vector<std::string> blocks;
     CollectBlocks(main, &blocks);
     size_t chars = 0;
@@ -668,22 +724,23 @@ Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t
     }
     // Lists of other stories trail the article: short lines that are not
     // sentences. A card that repeats its own headline ("X X summary") is one.
+    // Also kept: a closing colon, and text ending in a non-Latin script.
     auto sentence_end = [](const std::string& b) {
       std::string_view t = Trim(b);
-      if (t.empty()) return false;
-      char c = t.back();
-      return c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == ':' || EndsWith(t, "\xE2\x80\x9D") ||
-             EndsWith(t, "\xE3\x80\x82") || static_cast<unsigned char>(c) >= 0x80;
+      return EndsLikeSentence(t) ||
+             (!t.empty() && (t.back() == ':' || static_cast<unsigned char>(t.back()) >= 0x80));
     };
-    while (!blocks.empty() && !sentence_end(blocks.back()) && WordCount(blocks.back()) < 40) blocks.pop_back();
-    blocks.erase(std::remove_if(blocks.begin(), blocks.end(),
-                                [](const std::string& b) {
-                                  size_t half = b.size() / 2;
-                                  if (b.size() < 40) return false;
-                                  std::string_view head = std::string_view(b).substr(0, std::min<size_t>(40, half));
-                                  return std::string_view(b).substr(half).find(head) != std::string_view::npos;
-                                }),
-                 blocks.end());
+    while (!blocks.empty() && !sentence_end(blocks.back()) && WordCount(blocks.back()) < 40)
+      blocks.pop_back();
+    blocks.erase(
+        std::remove_if(blocks.begin(), blocks.end(),
+                       [](const std::string& b) {
+                         size_t half = b.size() / 2;
+                         if (b.size() < 40) return false;
+                         std::string_view head = std::string_view(b).substr(0, std::min<size_t>(40, half));
+                         return std::string_view(b).substr(half).find(head) != std::string_view::npos;
+                       }),
+        blocks.end());
     // The headline repeated in the body is not body text.
     std::string joined;
     for (const auto& b : blocks) {

@@ -49,6 +49,25 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
+size_t WordCount(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ' || c == '\t';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+bool EndsLikeSentence(std::string_view s) {
+  std::string_view t = Trim(s);
+  if (t.empty()) return false;
+  char c = t.back();
+  if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')') return true;
+  return EndsWith(t, "\xE2\x80\x9D") || EndsWith(t, "\xE3\x80\x82");
+}
+
 bool RepairUtf8(std::string* text) {
   bool valid = simdjson::validate_utf8(text->data(), text->size());
   bool ascii = valid;

@@ -14,6 +14,11 @@ std::vector<std::string_view> Split(std::string_view s, char sep);
 std::string AsciiLower(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
+// Words separated by spaces or tabs.
+size_t WordCount(std::string_view s);
+// True when the trimmed text ends as a sentence does: . ! ? " ) or a closing
+// curly quote or an ideographic full stop.
+bool EndsLikeSentence(std::string_view s);
 
 // Makes `text` valid NFC-normalised UTF-8: invalid sequences become U+FFFD.
 // Returns true when anything had to be repaired (not counting normalisation).
