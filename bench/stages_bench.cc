@@ -1,15 +1,18 @@
-// Google Benchmark of the pipeline stages on real text: ../shared's Wikinews
-// politics JSONL when present, else the bundled examples. Reports bytes/s.
+// Google Benchmark of the pipeline stages on real text: the files or
+// directories named by CASUS_BENCH_INPUT, else ../shared's Wikinews politics
+// JSONL when present, else the bundled examples. Reports bytes/s of raw text.
 //
-//   casus_stages_bench [--benchmark_filter=...]
+//   [CASUS_BENCH_INPUT=path] casus_stages_bench [--benchmark_filter=...]
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 
 #include "casus/engine.h"
 #include "casus/reader.h"
+#include "casus/store.h"
 #include "clean/cleaner.h"
 #include "read/html.h"
 #include "segment/segmenter.h"
@@ -22,9 +25,11 @@ const std::vector<Document>& Corpus() {
   static const std::vector<Document>* docs = [] {
     auto* out = new std::vector<Document>;
     std::string shared = std::string(CASUS_SOURCE_DIR) + "/../shared/data/corpora/wikinews_politics";
-    std::string input = std::filesystem::exists(shared) ? shared : std::string(CASUS_SOURCE_DIR) + "/examples";
-    ReadInputs({input}, ReadOptions{}, [&](Document&& d) { out->push_back(std::move(d)); },
-               [](const ReadIssue&) {});
+    std::string input =
+        std::filesystem::exists(shared) ? shared : std::string(CASUS_SOURCE_DIR) + "/examples";
+    if (const char* env = std::getenv("CASUS_BENCH_INPUT")) input = env;
+    ReadInputs(
+        {input}, ReadOptions{}, [&](Document&& d) { out->push_back(std::move(d)); }, [](const ReadIssue&) {});
     return out;
   }();
   return *docs;
@@ -72,7 +77,8 @@ void BM_Segment(benchmark::State& state) {
   std::vector<std::vector<Paragraph>> paragraphs;
   for (const auto& d : Corpus()) paragraphs.push_back(CleanDocument(d));
   for (auto _ : state)
-    for (size_t i = 0; i < Corpus().size(); ++i) seg.Segment(Corpus()[i].text, paragraphs[i], SegmentCaps{}, &toks, &spans);
+    for (size_t i = 0; i < Corpus().size(); ++i)
+      seg.Segment(Corpus()[i].text, paragraphs[i], SegmentCaps{}, &toks, &spans);
   state.SetBytesProcessed(state.iterations() * CorpusBytes());
 }
 BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond);
@@ -86,12 +92,52 @@ void BM_CodeDocument(benchmark::State& state) {
 }
 BENCHMARK(BM_CodeDocument)->Unit(benchmark::kMillisecond);
 
+// Storing alone: the corpus is coded once, then each iteration stores it into
+// a fresh database (in batches of 2048, as `casus code` does) under $TMPDIR.
+void BM_Store(benchmark::State& state) {
+  static const std::vector<std::vector<CodedDocument>>* batches = [] {
+    auto* out = new std::vector<std::vector<CodedDocument>>;
+    for (const auto& d : Corpus()) {
+      if (out->empty() || out->back().size() == 2048) out->emplace_back();
+      out->back().emplace_back();
+      if (!TheEngine().CodeDocument(d, &out->back().back()).ok()) out->back().pop_back();
+    }
+    return out;
+  }();
+  std::string db = (std::filesystem::temp_directory_path() / "casus_stages_bench.sqlite").string();
+  auto remove_db = [&] {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+  };
+  for (auto _ : state) {
+    state.PauseTiming();
+    remove_db();
+    std::unique_ptr<Store> store;
+    if (!Store::Open(db, &store).ok()) {
+      state.SkipWithError("cannot open the database");
+      return;
+    }
+    state.ResumeTiming();
+    for (const auto& b : *batches) {
+      size_t skipped = 0;
+      if (!store->Add(b, &skipped).ok()) {
+        state.SkipWithError("store failed");
+        return;
+      }
+    }
+    store.reset();  // closing checkpoints the WAL: part of the cost
+  }
+  remove_db();
+  state.SetBytesProcessed(state.iterations() * CorpusBytes());
+}
+BENCHMARK(BM_Store)->Unit(benchmark::kMillisecond);
+
 // HTML extraction alone (decompression included), on the article-extraction
 // benchmark's 181 gzipped pages when ../shared has them.
 void BM_ExtractHtml(benchmark::State& state) {
   static std::vector<std::string>* pages = [] {
     auto* out = new std::vector<std::string>;
-    std::string dir = std::string(CASUS_SOURCE_DIR) + "/../shared/data/corpora/article_extraction_benchmark/html";
+    std::string dir =
+        std::string(CASUS_SOURCE_DIR) + "/../shared/data/corpora/article_extraction_benchmark/html";
     std::error_code ec;
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
       std::ifstream in(e.path(), std::ios::binary);

@@ -709,6 +709,12 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
 }  // namespace
 
 void Coder::CodeSentence(const SentenceContext& ctx, std::vector<CodedMention>* out) const {
+  // Every event needs an actor (as source, or as one of a pair): a sentence
+  // naming none is not matched against the verb dictionary at all.
+  bool any_actor = false;
+  for (const ActorMention& a : *ctx.mentions)
+    any_actor = any_actor || (!a.place_only && !a.agent_only && !a.modifier_only && !a.code.empty());
+  if (!any_actor) return;
   SentenceCoder(kb_, verbs_, options_, ctx).Run(out);
 }
 

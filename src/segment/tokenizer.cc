@@ -1,5 +1,8 @@
 #include "segment/tokenizer.h"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <cstring>
 
 #include "segment/word_class.h"
@@ -12,29 +15,47 @@ namespace {
 bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
+// What one byte can be, so that ASCII text is classified by a table lookup;
+// only the lead bytes 0xC2 and 0xE2 need a closer look (no-break and thin
+// spaces, curly quotes, dashes, guillemets).
+enum ByteClass : uint8_t { kOther = 0, kSpace = 1, kWordByte = 2, kLeadToCheck = 3 };
+
+constexpr std::array<uint8_t, 256> MakeByteClasses() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+      t[c] = kSpace;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+      t[c] = kWordByte;
+    else if (c == 0xC2 || c == 0xE2)
+      t[c] = kLeadToCheck;
+    else if (c >= 0x80)
+      t[c] = kWordByte;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kByteClass = MakeByteClasses();
+
 // Multi-byte punctuation we split on: returns its byte length at s[i], or 0.
 size_t UnicodePunct(std::string_view s, size_t i) {
-  unsigned char lead = s[i];
-  if (lead != 0xE2 && lead != 0xC2) return 0;
-  static const char* kPunct[] = {
+  if (kByteClass[static_cast<unsigned char>(s[i])] != kLeadToCheck) return 0;
+  static constexpr std::string_view kPunct[] = {
       "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D",  // ‘ ’ “ ”
       "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA6",                  // – — …
       "\xC2\xAB",     "\xC2\xBB",                                      // « »
   };
-  for (const char* p : kPunct) {
-    size_t n = std::strlen(p);
-    if (s.compare(i, n, p) == 0) return n;
-  }
+  for (std::string_view p : kPunct)
+    if (s.compare(i, p.size(), p) == 0) return p.size();
   return 0;
 }
 
 bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
-  unsigned char c = s[i];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+  uint8_t k = kByteClass[static_cast<unsigned char>(s[i])];
+  if (k == kSpace) {
     *len = 1;
     return true;
   }
-  if (c < 0xC2) return false;
+  if (k != kLeadToCheck) return false;
   if (s.compare(i, 2, "\xC2\xA0") == 0) {  // no-break space
     *len = 2;
     return true;
@@ -46,23 +67,21 @@ bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
   return false;
 }
 
-bool WordByte(std::string_view s, size_t i) {
-  unsigned char c = s[i];
-  if (IsAsciiAlpha(c) || IsDigit(c)) return true;
-  if (c >= 0x80) {
-    size_t l;
-    return UnicodePunct(s, i) == 0 && !IsSpaceAt(s, i, &l);
-  }
-  return false;
+inline bool WordByte(std::string_view s, size_t i) {
+  uint8_t k = kByteClass[static_cast<unsigned char>(s[i])];
+  if (k != kLeadToCheck) return k == kWordByte;
+  size_t l;
+  return UnicodePunct(s, i) == 0 && !IsSpaceAt(s, i, &l);
 }
 
 bool KnownAbbreviation(std::string_view lower_no_dot) {
-  static const char* kAbbr[] = {
+  static constexpr std::string_view kAbbr[] = {
       "mr",  "mrs",  "ms",  "dr",  "gen",    "sen",  "rep", "gov",  "lt",   "col", "capt", "sgt", "maj",
       "adm", "cmdr", "st",  "jr",  "sr",     "prof", "rev", "pres", "amb",  "jan", "feb",  "mar", "apr",
       "jun", "jul",  "aug", "sep", "sept",   "oct",  "nov", "dec",  "no",   "vs",  "etc",  "inc", "corp",
       "co",  "ltd",  "mt",  "ft",  "approx", "dept", "est", "fig",  "govt", "pp",  "u.s",  "u.n", "u.k"};
-  for (const char* a : kAbbr)
+  if (lower_no_dot.size() > 6) return false;
+  for (std::string_view a : kAbbr)
     if (lower_no_dot == a) return true;
   return false;
 }
@@ -74,38 +93,34 @@ void Push(std::string_view text, size_t b, size_t e, TokenKind kind, std::vector
   t.kind = kind;
   std::string_view s = text.substr(b, e - b);
   std::string& low = t.lower;
-  if (s.find('\xE2') == std::string_view::npos) {
-    // Common case: ASCII letters lower-cased in place.
-    low.assign(s);
-    for (char& c : low)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  } else {
-    // Curly quotes and dashes fold to their ASCII forms.
-    low.reserve(s.size());
-    for (size_t i = 0; i < s.size(); ++i) {
-      unsigned char c = s[i];
-      if (c >= 'A' && c <= 'Z') {
-        low += static_cast<char>(c + 32);
-      } else if (c != 0xE2) {
-        low += static_cast<char>(c);
-      } else if (s.compare(i, 3, "\xE2\x80\x99") == 0 || s.compare(i, 3, "\xE2\x80\x98") == 0) {
-        low += '\'';
+  // One pass: ASCII letters lower-cased, curly quotes and dashes folded to
+  // their ASCII forms, and the FNV-1a hash (StableHash64) of the result.
+  low.resize(s.size());
+  size_t n = 0;
+  uint64_t h = kFnvOffset;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c + 32);
+    } else if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80') {
+      unsigned char x = s[i + 2];
+      char folded = x == 0x98 || x == 0x99   ? '\''
+                    : x == 0x9C || x == 0x9D ? '"'
+                    : x == 0x93 || x == 0x94 ? '-'
+                                             : 0;
+      if (folded) {
+        c = static_cast<unsigned char>(folded);
         i += 2;
-      } else if (s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x9D") == 0) {
-        low += '"';
-        i += 2;
-      } else if (s.compare(i, 3, "\xE2\x80\x93") == 0 || s.compare(i, 3, "\xE2\x80\x94") == 0) {
-        low += '-';
-        i += 2;
-      } else {
-        low += static_cast<char>(c);
       }
     }
+    low[n++] = static_cast<char>(c);
+    h = (h ^ c) * kFnvPrime;
   }
+  low.resize(n);
   unsigned char f = s.empty() ? 0 : s[0];
   t.capitalized = (f >= 'A' && f <= 'Z') || f >= 0xC3;
   t.abbreviation = kind == TokenKind::kWord && !s.empty() && s.back() == '.';
-  t.hash = StableHash64(low);
+  t.hash = h;
   t.flags = ClassifyWordHash(t.hash);
 }
 
@@ -178,12 +193,13 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
     }
     // Trailing period of a known abbreviation, a dotted acronym or an initial.
     if (clitic == 0 && i < end && text[i] == '.') {
-      std::string low;
-      for (size_t k = b; k < i; ++k)
-        low += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+      char low[8];
+      size_t len = std::min<size_t>(i - b, sizeof low);
+      for (size_t k = 0; k < len; ++k)
+        low[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[b + k])));
       bool initial = i - b == 1 && c >= 'A' && c <= 'Z';
-      bool dotted = low.find('.') != std::string::npos;
-      if (initial || dotted || KnownAbbreviation(low)) {
+      bool dotted = std::string_view(text.data() + b, i - b).find('.') != std::string_view::npos;
+      if (initial || dotted || (i - b <= 6 && KnownAbbreviation(std::string_view(low, len)))) {
         ++i;
         word_end = i;
       }

@@ -100,7 +100,10 @@ class SqliteStore : public Store {
   ~SqliteStore() override { sqlite3_close(db_); }
 
   Status Init(const std::string& path) {
-    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK)
+    // One Store is used by one thread at a time (the run's writer, then the
+    // caller): SQLite's per-call connection mutex is not needed.
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK)
       return Status::IOError(path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open"));
     sqlite3_busy_timeout(db_, 5000);
     Status s = Exec(kSchema, path);

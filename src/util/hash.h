@@ -9,11 +9,14 @@
 
 namespace casus {
 
+constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+
 inline uint64_t StableHash64(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
+  uint64_t h = kFnvOffset;
   for (unsigned char c : s) {
     h ^= c;
-    h *= 0x100000001b3ULL;
+    h *= kFnvPrime;
   }
   return h;
 }
