@@ -55,7 +55,14 @@ class Stmt {
   Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
   ~Stmt() { sqlite3_finalize(s_); }
   bool ok() const { return rc_ == SQLITE_OK; }
+  // Text is bound without a copy: it must outlive the next Step() (and
+  // Reset() clears the bindings), so temporaries are refused.
   Stmt& Bind(int i, const std::string& v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    return *this;
+  }
+  Stmt& Bind(int i, std::string&& v) = delete;
+  Stmt& BindCopy(int i, std::string_view v) {
     sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
   }
@@ -150,7 +157,8 @@ class SqliteStore : public Store {
                      "VALUES(?1,?2,?3,?4,?5,?6,?7)");
     Stmt ins_doc(
         db_,
-        "INSERT INTO documents(id,date,title,url,source,origin,text,hash) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+        "INSERT INTO documents(id,date,title,url,source,origin,text,hash) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) "
+        "ON CONFLICT(id) DO NOTHING");
     Stmt ins_sent(db_, "INSERT INTO sentences(doc_id,idx,byte_start,byte_end,text) VALUES(?1,?2,?3,?4,?5)");
     Stmt ins_ment(db_,
                   "INSERT OR IGNORE INTO mentions(event_id,doc_id,sentence,byte_start,byte_end,rule,"
@@ -183,32 +191,49 @@ class SqliteStore : public Store {
     size_t skip = 0;
     for (const CodedDocument& cd : batch) {
       const Document& d = cd.doc;
-      std::string hash = HexId(StableHash64(d.date.ToString() + "\x1f" + d.text));
-      get_hash.Bind(1, d.id);
-      int rc = get_hash.Step();
-      std::string old = rc == SQLITE_ROW ? get_hash.Text(0) : "";
-      get_hash.Reset();
-      if (rc == SQLITE_ROW && old == hash) {
-        ++skip;
-        continue;
-      }
-      if (rc == SQLITE_ROW) {
-        for (Stmt* st : {&del_doc, &del_sent, &del_ment, &del_learned}) {
-          st->Bind(1, d.id);
-          if (st->Step() != SQLITE_DONE) return Error("delete " + d.id);
-          st->Reset();
-        }
-        deleted_any = true;
-      }
+      const std::string date = d.date.ToString();
+      const std::string hash = HexId(StableHash64(date + "\x1f" + d.text));
       ins_doc.Bind(1, d.id)
-          .Bind(2, d.date.ToString())
+          .Bind(2, date)
           .Bind(3, d.title)
           .Bind(4, d.url)
           .Bind(5, d.source)
           .Bind(6, d.origin)
           .Bind(7, d.text)
           .Bind(8, hash);
+      // Insert first: a new document (the common case) costs no lookup. When
+      // the id is taken, the same content is skipped and changed content
+      // replaces the old document with everything derived from it.
       if (ins_doc.Step() != SQLITE_DONE) return Error("insert document " + d.id);
+      bool inserted = sqlite3_changes(db_) > 0;
+      if (!inserted) {
+        get_hash.Bind(1, d.id);
+        if (get_hash.Step() != SQLITE_ROW) return Error("read document " + d.id);
+        bool same = get_hash.Text(0) == hash;
+        get_hash.Reset();
+        if (same) {
+          ins_doc.Reset();
+          ++skip;
+          continue;
+        }
+        for (Stmt* st : {&del_doc, &del_sent, &del_ment, &del_learned}) {
+          st->Bind(1, d.id);
+          if (st->Step() != SQLITE_DONE) return Error("delete " + d.id);
+          st->Reset();
+        }
+        deleted_any = true;
+        ins_doc.Reset();
+        ins_doc.Bind(1, d.id)
+            .Bind(2, date)
+            .Bind(3, d.title)
+            .Bind(4, d.url)
+            .Bind(5, d.source)
+            .Bind(6, d.origin)
+            .Bind(7, d.text)
+            .Bind(8, hash);
+        if (ins_doc.Step() != SQLITE_DONE || sqlite3_changes(db_) == 0)
+          return Error("insert document " + d.id);
+      }
       ins_doc.Reset();
       for (const Sentence& s : cd.sentences) {
         ins_sent.Bind(1, d.id)
@@ -227,7 +252,7 @@ class SqliteStore : public Store {
             .Bind(4, l.title)
             .Bind(5, d.id)
             .Bind(6, static_cast<long long>(l.sentence))
-            .Bind(7, d.date.ToString());
+            .Bind(7, date);
         if (ins_learned.Step() != SQLITE_DONE) return Error("insert learned actor");
         ins_learned.Reset();
       }
@@ -236,8 +261,8 @@ class SqliteStore : public Store {
     for (const Event& e : MergeEvents(std::move(mention_events))) {
       const Mention& rep = e.mentions.front();
       up_event.Bind(1, e.id)
-          .Bind(2, e.date.ToString())
-          .Bind(3, std::string(DatePrecisionName(e.date_precision)))
+          .BindCopy(2, e.date.ToString())
+          .BindCopy(3, DatePrecisionName(e.date_precision))
           .Bind(4, e.cameo)
           .Bind(5, e.root)
           .Bind(6, static_cast<long long>(e.quad_class))
@@ -265,8 +290,8 @@ class SqliteStore : public Store {
         for (int i = 18; i <= 21; ++i) up_event.BindNull(i);
       }
       up_event.Bind(22, static_cast<long long>(e.negated))
-          .Bind(23, std::string(ModalityName(e.modality)))
-          .Bind(24, RepKey(rep));
+          .BindCopy(23, ModalityName(e.modality))
+          .BindCopy(24, RepKey(rep));
       if (up_event.Step() != SQLITE_DONE) return Error("upsert event");
       up_event.Reset();
       for (const Mention& m : e.mentions) {
