@@ -124,6 +124,10 @@ void BM_Store(benchmark::State& state) {
         return;
       }
     }
+    if (!store->Flush().ok()) {
+      state.SkipWithError("store failed");
+      return;
+    }
     store.reset();  // closing checkpoints the WAL: part of the cost
   }
   remove_db();

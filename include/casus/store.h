@@ -3,8 +3,10 @@
 //
 // Adding the same document again changes nothing (documents are keyed by id
 // and content hash); a changed document replaces its sentences and mentions.
-// Each Add() is one transaction, so a killed ingest loses only the batch in
-// flight. Not thread-safe: one Store per thread.
+// Batches are committed once about 16 MB of text is pending, by Flush(),
+// before any read, and on destruction: a killed ingest loses only the
+// documents since the last commit, and re-running resumes. Not thread-safe:
+// one Store per thread.
 #ifndef CASUS_INCLUDE_CASUS_STORE_H_
 #define CASUS_INCLUDE_CASUS_STORE_H_
 
@@ -27,10 +29,14 @@ class Store {
   static Status Open(const std::string& path, std::unique_ptr<Store>* store);
   virtual ~Store() = default;
 
-  // Stores a batch of coded documents and their merged events in one
-  // transaction. `skipped` (optional) receives how many were already stored
+  // Stores a batch of coded documents and their merged events, all or
+  // nothing. `skipped` (optional) receives how many were already stored
   // unchanged.
   virtual Status Add(const std::vector<CodedDocument>& batch, size_t* skipped) = 0;
+
+  // Indexes the sentences added since the last commit for full-text search
+  // and commits.
+  virtual Status Flush() = 0;
 
   // All events with their mentions, sorted by (date, id).
   virtual Status ReadEvents(std::vector<Event>* out) = 0;

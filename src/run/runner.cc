@@ -23,7 +23,8 @@ void CodeBatch(const Engine& engine, std::vector<Document>& docs, int threads,
   status->assign(docs.size(), Status::OK());
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < docs.size(); i = next++) (*status)[i] = engine.CodeDocument(std::move(docs[i]), &(*out)[i]);
+    for (size_t i = next++; i < docs.size(); i = next++)
+      (*status)[i] = engine.CodeDocument(std::move(docs[i]), &(*out)[i]);
   };
   std::vector<std::thread> pool;
   for (int t = 1; t < threads; ++t) pool.emplace_back(work);
@@ -68,7 +69,7 @@ class Writer {
       {
         std::unique_lock<std::mutex> lock(mu_);
         ready_.wait(lock, [&] { return closed_ || !queue_.empty(); });
-        if (queue_.empty()) return;
+        if (queue_.empty()) break;
         batch = std::move(queue_.front());
         queue_.pop_front();
         space_.notify_one();
@@ -83,6 +84,11 @@ class Writer {
       if (collect_)
         for (auto& cd : batch)
           for (auto& e : cd.events) mentions_->push_back(std::move(e));
+    }
+    if (store_ && status_.ok()) {
+      auto t = Clock::now();
+      status_ = store_->Flush();
+      store_seconds_ += Since(t);
     }
   }
 

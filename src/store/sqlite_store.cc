@@ -10,25 +10,31 @@ namespace casus {
 namespace {
 
 // DO NOT CHANGE a released version's schema: bump the version instead.
-constexpr const char* kSchemaVersion = "2";
+constexpr const char* kSchemaVersion = "3";
 
-const char* kSchema = R"sql(
+const char* kPragmas = R"sql(
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=NORMAL;
 PRAGMA wal_autocheckpoint=16384;
 PRAGMA cache_size=-65536;
+)sql";
+
+// Sentence ids are given by the store: a transaction numbers its sentences
+// from above the largest id at its start, so the ids above that mark are
+// exactly the sentences not yet in the search index (implicit rowids could
+// reuse the id of a deleted, indexed sentence).
+const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '2');
+INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '3');
 CREATE TABLE IF NOT EXISTS documents(
   id TEXT PRIMARY KEY, date TEXT NOT NULL, title TEXT, url TEXT, source TEXT,
   origin TEXT, text TEXT NOT NULL, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sentences(
-  doc_id TEXT NOT NULL, idx INTEGER NOT NULL, byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL,
-  text TEXT NOT NULL, PRIMARY KEY(doc_id, idx));
+  id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, idx INTEGER NOT NULL,
+  byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL, text TEXT NOT NULL, UNIQUE(doc_id, idx));
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
-  text, content='sentences', tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
-  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES('delete', old.rowid, old.text); END;
+  text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO sentences_fts(sentences_fts, rank) VALUES('hashsize', 134217728);
 CREATE TABLE IF NOT EXISTS events(
   id TEXT PRIMARY KEY, date TEXT NOT NULL, date_precision TEXT NOT NULL,
   cameo TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER, goldstein REAL,
@@ -102,9 +108,16 @@ std::string RepKey(const Mention& m) {
   return m.doc + buf;
 }
 
+// Text per transaction: bigger transactions mean fewer, larger FTS5
+// segments (one 16 MB commit indexes about a third faster than eight 2 MB ones).
+constexpr size_t kCommitBytes = 16u << 20;
+
 class SqliteStore : public Store {
  public:
-  ~SqliteStore() override { sqlite3_close(db_); }
+  ~SqliteStore() override {
+    Flush();
+    sqlite3_close(db_);
+  }
 
   Status Init(const std::string& path) {
     // One Store is used by one thread at a time (the run's writer, then the
@@ -113,14 +126,19 @@ class SqliteStore : public Store {
                         nullptr) != SQLITE_OK)
       return Status::IOError(path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open"));
     sqlite3_busy_timeout(db_, 5000);
-    Status s = Exec(kSchema, path);
+    Status s = Exec(kPragmas, path);
     if (!s.ok()) return s;
-    Stmt v(db_, "SELECT value FROM meta WHERE key='schema_version'");
-    if (!v.ok() || v.Step() != SQLITE_ROW) return Error(path);
-    if (v.Text(0) != kSchemaVersion)
-      return Status::InvalidInput(path + ": database schema version " + v.Text(0) + ", this casus writes " +
-                                  kSchemaVersion + "; use a new database file");
-    return Status::OK();
+    // Another version's database is refused before anything is written to it.
+    Stmt has_meta(db_, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'");
+    if (!has_meta.ok()) return Error(path);
+    if (has_meta.Step() == SQLITE_ROW) {
+      Stmt v(db_, "SELECT value FROM meta WHERE key='schema_version'");
+      std::string version = v.ok() && v.Step() == SQLITE_ROW ? v.Text(0) : "unknown";
+      if (version != kSchemaVersion)
+        return Status::InvalidInput(path + ": database schema version " + version + ", this casus writes " +
+                                    kSchemaVersion + "; use a new database file");
+    }
+    return Exec(kSchema, path);
   }
 
   Status Exec(const char* sql, const std::string& what) {
@@ -135,20 +153,60 @@ class SqliteStore : public Store {
 
   Status Error(const std::string& what) { return Status::IOError(what + ": " + sqlite3_errmsg(db_)); }
 
+  // Consecutive Add() calls share one transaction until kCommitBytes of
+  // document text are pending; each batch is a savepoint inside it.
   Status Add(const std::vector<CodedDocument>& batch, size_t* skipped) override {
-    Status s = Exec("BEGIN IMMEDIATE", "begin");
-    if (!s.ok()) return s;
-    s = AddInTransaction(batch, skipped);
+    if (!in_transaction_) {
+      Status s = Exec("BEGIN IMMEDIATE", "begin");
+      if (!s.ok()) return s;
+      Stmt last_id(db_, "SELECT COALESCE(MAX(id), 0) FROM sentences");
+      if (!last_id.ok() || last_id.Step() != SQLITE_ROW) {
+        Status e = Error("read sentences");
+        Exec("ROLLBACK", "rollback");
+        return e;
+      }
+      indexed_up_to_ = last_id.Int(0);
+      next_sentence_id_ = indexed_up_to_ + 1;
+      in_transaction_ = true;
+    }
+    Status s = Exec("SAVEPOINT batch", "savepoint");
+    if (s.ok()) s = AddInTransaction(batch, skipped);
     if (!s.ok()) {
-      Exec("ROLLBACK", "rollback");
+      // Earlier batches of the transaction are kept.
+      Exec("ROLLBACK TO batch", "rollback");
+      Exec("RELEASE batch", "release");
+      Flush();
       return s;
     }
-    return Exec("COMMIT", "commit");
+    s = Exec("RELEASE batch", "release");
+    if (!s.ok()) return s;
+    return pending_bytes_ >= kCommitBytes ? Flush() : Status::OK();
+  }
+
+  // Indexes the pending sentences for search in one statement (FTS5 then
+  // writes one segment per commit) and commits.
+  Status Flush() override {
+    if (!in_transaction_) return Status::OK();
+    in_transaction_ = false;
+    pending_bytes_ = 0;
+    Stmt fts(db_, "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id > ?1");
+    Status s = fts.ok() ? Status::OK() : Error("prepare");
+    if (s.ok()) {
+      fts.Bind(1, indexed_up_to_);
+      if (fts.Step() != SQLITE_DONE) s = Error("index sentences");
+    }
+    if (s.ok()) s = Exec("COMMIT", "commit");
+    if (!s.ok()) Exec("ROLLBACK", "rollback");
+    return s;
   }
 
   Status AddInTransaction(const std::vector<CodedDocument>& batch, size_t* skipped) {
     Stmt get_hash(db_, "SELECT hash FROM documents WHERE id=?1");
     Stmt del_doc(db_, "DELETE FROM documents WHERE id=?1");
+    // Only committed sentences are in the search index (see Flush).
+    Stmt unindex(db_,
+                 "INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', id, text "
+                 "FROM sentences WHERE doc_id=?1 AND id <= ?2");
     Stmt del_sent(db_, "DELETE FROM sentences WHERE doc_id=?1");
     Stmt del_ment(db_, "DELETE FROM mentions WHERE doc_id=?1");
     Stmt del_learned(db_, "DELETE FROM learned_actors WHERE doc_id=?1");
@@ -159,7 +217,8 @@ class SqliteStore : public Store {
         db_,
         "INSERT INTO documents(id,date,title,url,source,origin,text,hash) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) "
         "ON CONFLICT(id) DO NOTHING");
-    Stmt ins_sent(db_, "INSERT INTO sentences(doc_id,idx,byte_start,byte_end,text) VALUES(?1,?2,?3,?4,?5)");
+    Stmt ins_sent(db_,
+                  "INSERT INTO sentences(doc_id,idx,byte_start,byte_end,text,id) VALUES(?1,?2,?3,?4,?5,?6)");
     Stmt ins_ment(db_,
                   "INSERT OR IGNORE INTO mentions(event_id,doc_id,sentence,byte_start,byte_end,rule,"
                   "source_text,target_text,trigger_text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
@@ -175,15 +234,8 @@ class SqliteStore : public Store {
         loc_lat=COALESCE(excluded.loc_lat, loc_lat), loc_lon=COALESCE(excluded.loc_lon, loc_lon),
         rep_key=excluded.rep_key WHERE excluded.rep_key < events.rep_key)sql");
     Stmt gc(db_, "DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM mentions)");
-    // Sentences added by this batch are indexed with one statement at the end
-    // (one FTS5 insert per sentence costs several times more).
-    Stmt max_rowid(db_, "SELECT COALESCE(MAX(rowid), 0) FROM sentences");
-    Stmt fts(db_,
-             "INSERT INTO sentences_fts(rowid, text) SELECT rowid, text FROM sentences WHERE rowid > ?1");
-    if (!max_rowid.ok() || !fts.ok() || max_rowid.Step() != SQLITE_ROW) return Error("prepare");
-    long long first_new_rowid = max_rowid.Int(0);
-    for (Stmt* st : {&get_hash, &del_doc, &del_sent, &del_ment, &del_learned, &ins_learned, &ins_doc,
-                     &ins_sent, &ins_ment, &up_event, &gc})
+    for (Stmt* st : {&get_hash, &unindex, &del_doc, &del_sent, &del_ment, &del_learned, &ins_learned,
+                     &ins_doc, &ins_sent, &ins_ment, &up_event, &gc})
       if (!st->ok()) return Error("prepare");
 
     std::vector<Event> mention_events;
@@ -216,6 +268,9 @@ class SqliteStore : public Store {
           ++skip;
           continue;
         }
+        unindex.Bind(1, d.id).Bind(2, indexed_up_to_);
+        if (unindex.Step() != SQLITE_DONE) return Error("unindex " + d.id);
+        unindex.Reset();
         for (Stmt* st : {&del_doc, &del_sent, &del_ment, &del_learned}) {
           st->Bind(1, d.id);
           if (st->Step() != SQLITE_DONE) return Error("delete " + d.id);
@@ -235,12 +290,14 @@ class SqliteStore : public Store {
           return Error("insert document " + d.id);
       }
       ins_doc.Reset();
+      pending_bytes_ += d.text.size();
       for (const Sentence& s : cd.sentences) {
         ins_sent.Bind(1, d.id)
             .Bind(2, static_cast<long long>(s.index))
             .Bind(3, static_cast<long long>(s.start))
             .Bind(4, static_cast<long long>(s.end))
-            .Bind(5, s.text);
+            .Bind(5, s.text)
+            .Bind(6, next_sentence_id_++);
         if (ins_sent.Step() != SQLITE_DONE) return Error("insert sentence");
         ins_sent.Reset();
       }
@@ -309,8 +366,6 @@ class SqliteStore : public Store {
       }
     }
     if (deleted_any && gc.Step() != SQLITE_DONE) return Error("delete orphan events");
-    fts.Bind(1, first_new_rowid);
-    if (fts.Step() != SQLITE_DONE) return Error("index sentences");
     return Status::OK();
   }
 
@@ -328,6 +383,7 @@ class SqliteStore : public Store {
   // Events (all, or the one with `id`) with their mentions.
   Status Read(const std::string& id, std::vector<Event>* out) {
     out->clear();
+    if (Status f = Flush(); !f.ok()) return f;
     Stmt ev(
         db_,
         "SELECT id,date,date_precision,cameo,root,quad_class,goldstein,plover_type,plover_mode,"
@@ -390,6 +446,7 @@ class SqliteStore : public Store {
 
   Status ReadLearned(std::vector<LearnedActor>* out) override {
     out->clear();
+    if (Status f = Flush(); !f.ok()) return f;
     Stmt q(db_,
            "SELECT name,code,country,title,doc_id,sentence,date FROM learned_actors ORDER BY name, doc_id, "
            "sentence");
@@ -409,6 +466,7 @@ class SqliteStore : public Store {
   }
 
   Status Counts(StoreCounts* out) override {
+    if (Status f = Flush(); !f.ok()) return f;
     struct {
       const char* sql;
       long long* dst;
@@ -426,6 +484,10 @@ class SqliteStore : public Store {
 
  private:
   sqlite3* db_ = nullptr;
+  bool in_transaction_ = false;
+  long long indexed_up_to_ = 0;  // sentence ids above this await indexing
+  long long next_sentence_id_ = 1;
+  size_t pending_bytes_ = 0;
 };
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -36,6 +37,31 @@ class StoreTest : public ::testing::Test {
     store_.reset();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
   }
+  // Sentences whose full-text index matches `query`, read with a separate
+  // connection (so only committed rows count), or -1 on error.
+  int SearchCount(const std::string& query) {
+    sqlite3* db = nullptr;
+    int n = -1;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?1", -1, &st,
+                           nullptr) == SQLITE_OK) {
+      sqlite3_bind_text(st, 1, query.c_str(), -1, SQLITE_TRANSIENT);
+      if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int(st, 0);
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+  }
+  // FTS5's own check that the index matches the sentences table.
+  bool IndexIntact() {
+    sqlite3* db = nullptr;
+    bool ok = sqlite3_open(path_.c_str(), &db) == SQLITE_OK &&
+              sqlite3_exec(db, "INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')", nullptr,
+                           nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+  }
   std::string path_;
   std::unique_ptr<Store> store_;
 };
@@ -72,6 +98,22 @@ TEST_F(StoreTest, ChangedDocumentReplacesItsMentions) {
   EXPECT_EQ(c.mentions, 0);
 }
 
+// Replacing a document removes its old sentences from the search index,
+// whether they were committed (indexed) or still pending in the transaction.
+TEST_F(StoreTest, SearchIndexFollowsReplacedDocuments) {
+  ASSERT_TRUE(store_->Add({CodeText("a", "Russia attacked Ukraine on Friday.")}, nullptr).ok());
+  EXPECT_EQ(SearchCount("attacked"), 0);  // not committed yet
+  ASSERT_TRUE(store_->Add({CodeText("a", "Nothing happened on Friday.")}, nullptr).ok());
+  ASSERT_TRUE(store_->Flush().ok());
+  EXPECT_EQ(SearchCount("attacked"), 0);
+  EXPECT_EQ(SearchCount("happened"), 1);
+  ASSERT_TRUE(store_->Add({CodeText("a", "Russia attacked Ukraine again.")}, nullptr).ok());
+  ASSERT_TRUE(store_->Flush().ok());
+  EXPECT_EQ(SearchCount("happened"), 0);
+  EXPECT_EQ(SearchCount("attacked"), 1);
+  EXPECT_TRUE(IndexIntact());
+}
+
 TEST_F(StoreTest, EventsReadBackWithMentions) {
   ASSERT_TRUE(store_->Add({CodeText("a", "Russia attacked Ukraine on Friday.")}, nullptr).ok());
   std::vector<Event> events;
@@ -94,6 +136,32 @@ TEST_F(StoreTest, ReadEventKeepsTheMatchedWords) {
   EXPECT_EQ(e.mentions[0].target_text, "Ukraine");
   EXPECT_EQ(e.mentions[0].trigger_text, "attacked");
   EXPECT_EQ(store_->ReadEvent("0000000000000000", &e).code(), Status::Code::kNotFound);
+}
+
+TEST(Store, OtherSchemaVersionIsRefusedUntouched) {
+  std::string path =
+      (std::filesystem::temp_directory_path() / ("casus_old_" + std::to_string(::getpid()) + ".sqlite"))
+          .string();
+  std::filesystem::remove(path);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                         "INSERT INTO meta VALUES('schema_version', '2');",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  std::unique_ptr<Store> store;
+  Status s = Store::Open(path, &store);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("schema version 2"), std::string::npos) << s.message();
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type='table'", -1, &st, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 1);  // still only `meta`
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
 TEST(Store, UnwritablePathIsAnError) {
