@@ -23,7 +23,7 @@ bool IsMonthName(std::string_view w) {
 
 // "May 17, 2025", "17 May 2025", "2025-05-17", "May 17, 2025 10:30 GMT".
 bool IsDateLine(std::string_view line) {
-  if (WordCount(line) > 6) return false;
+  if (WordCount(line, 6) > 6) return false;
   bool has_month = false, has_year = false;
   std::string word;
   auto flush = [&] {
@@ -68,7 +68,7 @@ bool IsBlockMarker(std::string_view line) {
 }
 
 // A short line that is not a sentence: a headline of another article, a byline.
-bool LooksLikeHeadline(std::string_view line) { return !EndsLikeSentence(line) && WordCount(line) <= 20; }
+bool LooksLikeHeadline(std::string_view line) { return !EndsLikeSentence(line) && WordCount(line, 20) <= 20; }
 
 bool IsBackground(std::string_view p) {
   if (ContainsAny(p, {"(born ", "; born ", "(b. ", ", born "})) return true;
@@ -85,13 +85,15 @@ bool IsDebrisLine(std::string_view raw) {
   // Debris is short: credits, captions, read-time and link labels. A long
   // paragraph that mentions "licensed under" is article text.
   if (line.size() > 300) return false;
-  std::string lower = AsciiLower(line);
+  // Only the first and last few bytes are compared case-insensitively.
+  std::string head = AsciiLower(line.substr(0, 16));
+  std::string tail = AsciiLower(line.substr(line.size() - std::min<size_t>(line.size(), 16)));
   // Read-time and share lines: "1 min read", "3 minute read".
-  if (WordCount(line) <= 4 &&
-      (EndsWith(lower, "min read") || EndsWith(lower, "minute read") || EndsWith(lower, "mins read")))
+  if ((EndsWith(tail, "min read") || EndsWith(tail, "minute read") || EndsWith(tail, "mins read")) &&
+      WordCount(line, 4) <= 4)
     return true;
-  if (StartsWith(lower, "photo:") || StartsWith(lower, "photo by") || StartsWith(lower, "image:") ||
-      StartsWith(lower, "(photo") || StartsWith(lower, "picture:") || StartsWith(lower, "file photo"))
+  if (StartsWith(head, "photo:") || StartsWith(head, "photo by") || StartsWith(head, "image:") ||
+      StartsWith(head, "(photo") || StartsWith(head, "picture:") || StartsWith(head, "file photo"))
     return true;
   if (ContainsAny(line, {"/ REUTERS", "/ AFP", "/ AP", "/Reuters", "Getty Images", "licensed under",
                          "All rights reserved", "\xC2\xA9"}))
@@ -102,11 +104,14 @@ bool IsDebrisLine(std::string_view raw) {
     char c = line[7];
     if (std::isupper(static_cast<unsigned char>(c)) || c == ':') return true;
   }
-  if (StartsWith(line, "By ") && WordCount(line) <= 5 && !EndsLikeSentence(line)) return true;
+  if (StartsWith(line, "By ") && WordCount(line, 5) <= 5 && !EndsLikeSentence(line)) return true;
   if (IsDateLine(line)) return true;
-  if (lower == "advertisement" || lower == "share" || lower == "share this article" || lower == "comments" ||
-      lower == "print")
-    return true;
+  if (line.size() <= 18) {
+    std::string lower = AsciiLower(line);
+    if (lower == "advertisement" || lower == "share" || lower == "share this article" ||
+        lower == "comments" || lower == "print")
+      return true;
+  }
   return false;
 }
 

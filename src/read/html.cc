@@ -400,9 +400,9 @@ void CollectBlocks(const GumboNode* n, std::vector<std::string>* blocks, int dep
       std::string text = NodeText(n, &link);
       if (text.empty() || JunkBlock(text)) return;
       bool heading = t >= GUMBO_TAG_H2 && t <= GUMBO_TAG_H6;
-      if (link * 2 > text.size()) return;                                        // mostly links
-      if (t == GUMBO_TAG_LI && WordCount(text) < 4 && text.size() < 24) return;  // menu-like items
-      if (heading && WordCount(text) < 2) return;
+      if (link * 2 > text.size()) return;                                           // mostly links
+      if (t == GUMBO_TAG_LI && text.size() < 24 && WordCount(text, 4) < 4) return;  // menu-like items
+      if (heading && WordCount(text, 2) < 2) return;
       blocks->push_back(text);
       return;
     }
@@ -413,7 +413,7 @@ void CollectBlocks(const GumboNode* n, std::vector<std::string>* blocks, int dep
   auto flush = [&] {
     std::string_view s = Trim(inline_text);
     // Eight words, or as many bytes as a short CJK sentence.
-    bool long_enough = WordCount(s) >= 8 || s.size() >= 60;
+    bool long_enough = s.size() >= 60 || WordCount(s, 8) >= 8;
     if (long_enough && inline_links * 2 < s.size() && !JunkBlock(std::string(s))) blocks->emplace_back(s);
     inline_text.clear();
     inline_links = 0;
@@ -730,7 +730,7 @@ Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t
       return EndsLikeSentence(t) ||
              (!t.empty() && (t.back() == ':' || static_cast<unsigned char>(t.back()) >= 0x80));
     };
-    while (!blocks.empty() && !sentence_end(blocks.back()) && WordCount(blocks.back()) < 40)
+    while (!blocks.empty() && !sentence_end(blocks.back()) && WordCount(blocks.back(), 40) < 40)
       blocks.pop_back();
     blocks.erase(
         std::remove_if(blocks.begin(), blocks.end(),

@@ -17,6 +17,26 @@ bool StartsSentence(const Token& t) { return t.capitalized && t.Is(kSentenceStar
 
 }  // namespace
 
+bool MayBreakInside(std::string_view text, size_t b, size_t e) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+  auto is_final = [](char c) {
+    return c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' || c == ']';
+  };
+  auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  while (e > b && is_space(text[e - 1])) --e;
+  while (e > b && is_final(text[e - 1])) --e;
+  for (size_t i = b; i < e; ++i) {
+    char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80 || c == '\n' || c == '\r' || c == '!' || c == '?') return true;
+    if (c != '.') continue;
+    char next = text[i + 1];  // in range: a "." is never the last byte before e
+    if ((next >= '0' && next <= '9') || (next >= 'a' && next <= 'z')) continue;
+    if (next >= 'A' && next <= 'Z' && i > b && is_alpha(text[i - 1])) continue;
+    return true;
+  }
+  return false;
+}
+
 Segmenter::Segmenter() {
   UErrorCode status = U_ZERO_ERROR;
   breaker_.reset(
@@ -41,7 +61,7 @@ void Segmenter::Segment(std::string_view text, const std::vector<Paragraph>& par
 
     // Candidate boundaries from ICU, as byte offsets.
     breaks.clear();
-    if (breaker_ && !p.title) {
+    if (breaker_ && !p.title && MayBreakInside(text, p.start, p.end)) {
       UErrorCode status = U_ZERO_ERROR;
       UText* ut =
           utext_openUTF8(nullptr, text.data() + p.start, static_cast<int64_t>(p.end - p.start), &status);

@@ -39,6 +39,13 @@ struct SegmentCaps {
   size_t max_sentence_bytes = 4096;
 };
 
+// False when Unicode's sentence rules (UAX #29) allow no break inside
+// text[b, e) before its final run of terminators and closing quotes: no
+// line break, no non-ASCII byte, no "!" or "?", and every "." directly
+// followed by a digit, a lower-case letter, or (after a letter) an upper-case
+// one. Such a paragraph is one sentence and is not given to ICU.
+bool MayBreakInside(std::string_view text, size_t b, size_t e);
+
 class Segmenter {
  public:
   Segmenter();

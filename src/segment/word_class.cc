@@ -1,6 +1,7 @@
 #include "segment/word_class.h"
 
 #include <absl/container/flat_hash_map.h>
+
 #include <string>
 #include <unordered_map>
 

@@ -49,12 +49,12 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-size_t WordCount(std::string_view s) {
+size_t WordCount(std::string_view s, size_t stop_after) {
   size_t n = 0;
   bool in = false;
   for (char c : s) {
     bool sp = c == ' ' || c == '\t';
-    if (!sp && !in) ++n;
+    if (!sp && !in && ++n > stop_after) return n;
     in = !sp;
   }
   return n;

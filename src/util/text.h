@@ -2,6 +2,7 @@
 #ifndef CASUS_SRC_UTIL_TEXT_H_
 #define CASUS_SRC_UTIL_TEXT_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +16,8 @@ std::string AsciiLower(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 // Words separated by spaces or tabs.
-size_t WordCount(std::string_view s);
+// Words separated by spaces or tabs; counting stops once it exceeds `stop_after`.
+size_t WordCount(std::string_view s, size_t stop_after = SIZE_MAX);
 // True when the trimmed text ends as a sentence does: . ! ? " ) or a closing
 // curly quote or an ideographic full stop.
 bool EndsLikeSentence(std::string_view s);
