@@ -272,7 +272,7 @@ size_t SentenceCoder::LeftSubject(size_t from, bool allow_prep) const {
     for (int mods = 0; before > ctx_.tb; --before) {
       const Token& b = toks_[before - 1];
       if (b.Is(kArticle)) continue;
-      if (mods < 2 && b.kind == TokenKind::kWord && b.flags == 0 && !b.capitalized &&
+      if (mods < 2 && b.kind == TokenKind::kWord && !b.Is(kFunctionWord) && !b.capitalized &&
           Owner(before - 1) == kNone) {
         ++mods;
         continue;

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "segment/word_class.h"
 #include "util/date.h"
 #include "util/text.h"
 
@@ -88,6 +89,7 @@ std::vector<DateExpr> FindDates(const std::vector<Token>& tokens, size_t tb, siz
     return i < te ? tokens[i].lower : kEmpty;
   };
   for (size_t i = tb; i < te; ++i) {
+    if (tokens[i].kind != TokenKind::kNumber && !tokens[i].Is(kDateWord)) continue;
     const std::string& w = tokens[i].lower;
     DateExpr e;
     e.tb = i;

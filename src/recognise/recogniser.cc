@@ -61,7 +61,7 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
       auto unknown_name = [&](size_t t) {
         if (t < tb || t >= te) return false;
         const Token& k = tokens[t];
-        if (k.kind != TokenKind::kWord || !k.capitalized || k.flags != 0 || k.abbreviation) return false;
+        if (k.kind != TokenKind::kWord || !k.capitalized || k.Is(kFunctionWord) || k.abbreviation) return false;
         for (const Hit& o : hits)
           if (o.tb <= t && t < o.te) return false;
         return true;
@@ -293,7 +293,7 @@ namespace {
 
 // A capitalised open-class word that no dictionary knows: part of a name.
 bool NameToken(const Token& t, bool covered) {
-  return !covered && t.kind == TokenKind::kWord && t.capitalized && t.flags == 0 && t.lower.size() >= 2 &&
+  return !covered && t.kind == TokenKind::kWord && t.capitalized && !t.Is(kFunctionWord) && t.lower.size() >= 2 &&
          t.lower.find('.') == std::string::npos;
 }
 

@@ -220,7 +220,7 @@ bool HeadlineCased(const std::vector<Token>& tokens, size_t tb, size_t te) {
     const Token& tok = tokens[t];
     if (tok.kind != TokenKind::kWord) continue;
     if (!tok.capitalized && tok.lower[0] >= 'a' && tok.lower[0] <= 'z') any_lower = true;
-    if (!first && tok.capitalized && tok.flags != 0 && tok.lower.size() > 1) return true;
+    if (!first && tok.capitalized && tok.Is(kFunctionWord) && tok.lower.size() > 1) return true;
     first = false;
   }
   return !any_lower;

@@ -45,6 +45,12 @@ const ClassList kLists[] = {
     {kActorFiller, "'s ' top senior acting then new interim outgoing incoming former ex - current"},
     {kLocative, "in at near outside from inside across around throughout via into within"},
     {kTopicWord, "about regarding concerning what on over"},
+    // Every word FindDates() can start from, except numbers (checked by kind).
+    {kDateWord,
+     "yesterday today tonight tomorrow sunday monday tuesday wednesday thursday friday saturday last past "
+     "day previous preceding zero one two three four five six seven eight nine ten a an "
+     "january jan. jan february feb. feb march mar. april apr. apr may june jun. jun july jul. jul august "
+     "aug. aug september sep. sept. sept sep october oct. oct november nov. nov december dec. dec"},
     {kSentenceStarter,
      "the he she it they we i but and in on at this that these those a an there his her its their "
      "our after before when while however meanwhile earlier later according last if as for some"},

@@ -29,7 +29,15 @@ enum WordClass : uint32_t {
   kLocative = 1u << 16,         // in, at, near ...: a following capital is a place
   kSentenceStarter = 1u << 17,  // opens a sentence after an abbreviation
   kTopicWord = 1u << 18,        // about, regarding: what follows is a topic, not a target
+  kDateWord = 1u << 19,         // may open a date expression (code/dates.cc): today, May, Monday, last ...
 };
+
+// The closed-class (function word) bits: a word with none of them is an
+// open-class word. kDateWord is not one ("Monday", "May" are names).
+constexpr uint32_t kFunctionWord = kArticle | kDeterminer | kPossessivePronoun | kPreposition | kLeftBreak |
+                                   kRightBreak | kClausePunct | kNegator | kAuxProgressive | kAuxPassive |
+                                   kAdverbSkip | kFuture | kHypothetical | kConditional | kConjunction |
+                                   kActorFiller | kLocative | kSentenceStarter | kTopicWord;
 
 // Flags of a lower-cased token (0 for open-class words).
 uint32_t ClassifyWord(std::string_view lower);
