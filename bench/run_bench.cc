@@ -1,7 +1,8 @@
 // casus_bench: end-to-end throughput of the casus job on given inputs.
 //
 // For each thread count and sink (SQLite, JSONL) it runs the whole job —
-// read, code, store or serialise — and prints raw input MB/s, sentences/s,
+// read, code, store or serialise — and prints raw input MB/s (per wall-clock
+// second, and per CPU second of all threads: the per-core figure), sentences/s,
 // articles/s, events/s, peak RSS, the knowledge-base load time and the share of
 // time per stage. A fresh database is used for every SQLite run.
 //
@@ -40,14 +41,21 @@ size_t RawBytes(const std::vector<std::string>& inputs) {
   std::error_code ec;
   for (const auto& in : inputs) {
     if (fs::is_directory(in, ec)) {
-      for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator();
-           it.increment(ec))
+      for (auto it = fs::recursive_directory_iterator(in, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
         if (it->is_regular_file(ec)) total += it->file_size(ec);
     } else {
       total += fs::file_size(in, ec);
     }
   }
   return total;
+}
+
+// User plus system CPU seconds of the whole process so far.
+double CpuSeconds() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 double PeakRssMb() {
@@ -63,13 +71,17 @@ int main(int argc, char** argv) {
   int repeat = 1;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--threads" && i + 1 < argc) threads = SplitList(argv[++i]);
-    else if (a == "--sinks" && i + 1 < argc) sinks = SplitList(argv[++i]);
-    else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    if (a == "--threads" && i + 1 < argc)
+      threads = SplitList(argv[++i]);
+    else if (a == "--sinks" && i + 1 < argc)
+      sinks = SplitList(argv[++i]);
+    else if (a == "--repeat" && i + 1 < argc)
+      repeat = std::max(1, std::atoi(argv[++i]));
     else if (a == "-h" || a == "--help") {
       std::printf("usage: casus_bench [--threads 1,2] [--sinks sqlite,jsonl] [--repeat N] INPUT...\n");
       return 0;
-    } else inputs.push_back(a);
+    } else
+      inputs.push_back(a);
   }
   if (inputs.empty()) {
     std::fprintf(stderr, "casus_bench: no inputs\n");
@@ -86,13 +98,14 @@ int main(int argc, char** argv) {
   size_t raw = RawBytes(inputs);
   std::printf("inputs: %zu files/dirs, %.2f MB raw; knowledge base load %.3f s; %ld cores\n", inputs.size(),
               raw / 1e6, load, sysconf(_SC_NPROCESSORS_ONLN));
-  std::printf("%-7s %-7s %8s %8s %10s %10s %9s %8s %7s | %s\n", "sink", "threads", "seconds", "MB/s",
-              "sentences/s", "articles/s", "events/s", "RSS MB", "events",
+  std::printf("%-7s %-7s %8s %8s %8s %10s %10s %9s %8s %7s | %s\n", "sink", "threads", "seconds", "MB/s",
+              "MB/cpu-s", "sentences/s", "articles/s", "events/s", "RSS MB", "events",
               "stage shares (read clean segment recognise code store merge)");
   for (const std::string& sink : sinks) {
     for (const std::string& th : threads) {
       for (int r = 0; r < repeat; ++r) {
-        std::string db = (fs::temp_directory_path() / ("casus_bench_" + std::to_string(getpid()) + ".sqlite")).string();
+        std::string db =
+            (fs::temp_directory_path() / ("casus_bench_" + std::to_string(getpid()) + ".sqlite")).string();
         for (const char* suf : {"", "-wal", "-shm"}) fs::remove(db + suf);
         std::unique_ptr<casus::Store> store;
         if (sink == "sqlite" && !casus::Store::Open(db, &store).ok()) {
@@ -105,8 +118,10 @@ int main(int argc, char** argv) {
         std::vector<casus::Event> events;
         casus::RunStats st;
         auto start = std::chrono::steady_clock::now();
-        s = casus::Run(inputs, casus::ReadOptions{}, *engine, store.get(), ro, [](const casus::ReadIssue&) {},
-                       nullptr, &events, &st);
+        double cpu_start = CpuSeconds();
+        s = casus::Run(
+            inputs, casus::ReadOptions{}, *engine, store.get(), ro, [](const casus::ReadIssue&) {}, nullptr,
+            &events, &st);
         size_t json_bytes = 0;
         if (sink == "jsonl") {
           FILE* devnull = std::fopen("/dev/null", "w");
@@ -118,6 +133,7 @@ int main(int argc, char** argv) {
           std::fclose(devnull);
         }
         double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        double cpu = CpuSeconds() - cpu_start;
         if (!s.ok()) {
           std::fprintf(stderr, "casus_bench: %s\n", s.ToString().c_str());
           return 3;
@@ -128,11 +144,13 @@ int main(int argc, char** argv) {
         double stage_total = st.read_seconds + st.clean_seconds + st.segment_seconds + st.recognise_seconds +
                              st.code_seconds + st.store_seconds + st.merge_seconds;
         auto pct = [&](double x) { return stage_total > 0 ? 100.0 * x / stage_total : 0.0; };
-        std::printf("%-7s %-7s %8.2f %8.2f %10.0f %10.0f %9.0f %8.1f %7zu | %4.1f %4.1f %4.1f %4.1f %4.1f %4.1f %4.1f\n",
-                    sink.c_str(), th.c_str(), secs, raw / 1e6 / secs, st.sentences / secs, st.documents / secs,
-                    n_events / secs, PeakRssMb(), n_events, pct(st.read_seconds), pct(st.clean_seconds),
-                    pct(st.segment_seconds), pct(st.recognise_seconds), pct(st.code_seconds),
-                    pct(st.store_seconds), pct(st.merge_seconds));
+        std::printf(
+            "%-7s %-7s %8.2f %8.2f %8.2f %10.0f %10.0f %9.0f %8.1f %7zu | %4.1f %4.1f %4.1f %4.1f %4.1f "
+            "%4.1f %4.1f\n",
+            sink.c_str(), th.c_str(), secs, raw / 1e6 / secs, raw / 1e6 / cpu, st.sentences / secs,
+            st.documents / secs, n_events / secs, PeakRssMb(), n_events, pct(st.read_seconds),
+            pct(st.clean_seconds), pct(st.segment_seconds), pct(st.recognise_seconds), pct(st.code_seconds),
+            pct(st.store_seconds), pct(st.merge_seconds));
         std::fflush(stdout);
         store.reset();
         for (const char* suf : {"", "-wal", "-shm"}) fs::remove(db + suf);

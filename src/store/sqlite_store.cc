@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS sentences(
   id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, idx INTEGER NOT NULL,
   byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL, text TEXT NOT NULL, UNIQUE(doc_id, idx));
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
-  text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+  text, content='sentences', content_rowid='id', columnsize=0, tokenize='unicode61 remove_diacritics 2');
 INSERT INTO sentences_fts(sentences_fts, rank) VALUES('hashsize', 134217728);
 CREATE TABLE IF NOT EXISTS events(
   id TEXT PRIMARY KEY, date TEXT NOT NULL, date_precision TEXT NOT NULL,
