@@ -1,6 +1,9 @@
+#include <absl/container/flat_hash_map.h>
 #include <sqlite3.h>
 
+#include <functional>
 #include <map>
+#include <memory>
 
 #include "casus/store.h"
 #include "util/hash.h"
@@ -68,6 +71,10 @@ class Stmt {
     return *this;
   }
   Stmt& Bind(int i, std::string&& v) = delete;
+  Stmt& BindView(int i, std::string_view v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    return *this;
+  }
   Stmt& BindCopy(int i, std::string_view v) {
     sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
@@ -100,6 +107,81 @@ class Stmt {
  private:
   sqlite3_stmt* s_ = nullptr;
   int rc_;
+};
+
+// A value of a queued row: text (not copied) or an integer.
+struct Value {
+  Value(const std::string& t) : text(t), is_text(true) {}  // NOLINT: rows are brace lists
+  Value(std::string&&) = delete;                           // would dangle: text is bound without a copy
+  Value(long long i) : integer(i) {}                       // NOLINT
+  std::string_view text;
+  long long integer = 0;
+  bool is_text = false;
+};
+
+// Prepared statements over `n` rows or keys, built on first use and kept.
+class StatementCache {
+ public:
+  StatementCache(sqlite3* db, std::function<std::string(size_t)> sql) : db_(db), sql_(std::move(sql)) {}
+  Stmt* Get(size_t n) {
+    auto& st = cache_[n];
+    if (!st) st = std::make_unique<Stmt>(db_, sql_(n).c_str());
+    return st->ok() ? st.get() : nullptr;
+  }
+
+ private:
+  sqlite3* db_;
+  std::function<std::string(size_t)> sql_;
+  std::map<size_t, std::unique_ptr<Stmt>> cache_;
+};
+
+// "(?,?,?),(?,?,?)": `rows` groups of `columns` parameters.
+std::string Placeholders(size_t rows, size_t columns) {
+  std::string group = "(";
+  for (size_t c = 0; c < columns; ++c) group += c ? ",?" : "?";
+  group += ")";
+  std::string out;
+  for (size_t r = 0; r < rows; ++r) out += (r ? "," : "") + group;
+  return out;
+}
+
+// Rows queued and inserted up to kRowsPerInsert at a time by one multi-row
+// INSERT: per-statement work in SQLite costs about as much as writing a row.
+// Queued text must stay alive until Flush().
+class RowInserter {
+ public:
+  static constexpr size_t kRowsPerInsert = 32;
+  RowInserter(sqlite3* db, const std::string& head, size_t columns)
+      : columns_(columns), statements_(db, [head, columns](size_t rows) {
+          return head + " VALUES" + Placeholders(rows, columns);
+        }) {}
+  bool Add(std::initializer_list<Value> row) {
+    values_.insert(values_.end(), row);
+    return values_.size() < kRowsPerInsert * columns_ || Flush();
+  }
+  // False on error (sqlite3_errmsg tells).
+  bool Flush() {
+    size_t rows = values_.size() / columns_;
+    if (rows == 0) return true;
+    Stmt* st = statements_.Get(rows);
+    if (!st) return false;
+    for (size_t i = 0; i < values_.size(); ++i) {
+      int param = static_cast<int>(i + 1);
+      if (values_[i].is_text)
+        st->BindView(param, values_[i].text);
+      else
+        st->Bind(param, values_[i].integer);
+    }
+    bool ok = st->Step() == SQLITE_DONE;
+    st->Reset();
+    values_.clear();
+    return ok;
+  }
+
+ private:
+  size_t columns_;
+  StatementCache statements_;
+  std::vector<Value> values_;
 };
 
 std::string RepKey(const Mention& m) {
@@ -201,7 +283,6 @@ class SqliteStore : public Store {
   }
 
   Status AddInTransaction(const std::vector<CodedDocument>& batch, size_t* skipped) {
-    Stmt get_hash(db_, "SELECT hash FROM documents WHERE id=?1");
     Stmt del_doc(db_, "DELETE FROM documents WHERE id=?1");
     // Only committed sentences are in the search index (see Flush).
     Stmt unindex(db_,
@@ -213,12 +294,8 @@ class SqliteStore : public Store {
     Stmt ins_learned(db_,
                      "INSERT OR IGNORE INTO learned_actors(name,code,country,title,doc_id,sentence,date) "
                      "VALUES(?1,?2,?3,?4,?5,?6,?7)");
-    Stmt ins_doc(
-        db_,
-        "INSERT INTO documents(id,date,title,url,source,origin,text,hash) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) "
-        "ON CONFLICT(id) DO NOTHING");
-    Stmt ins_sent(db_,
-                  "INSERT INTO sentences(doc_id,idx,byte_start,byte_end,text,id) VALUES(?1,?2,?3,?4,?5,?6)");
+    RowInserter docs(db_, "INSERT INTO documents(id,date,title,url,source,origin,text,hash)", 8);
+    RowInserter sentences(db_, "INSERT INTO sentences(id,doc_id,idx,byte_start,byte_end,text)", 6);
     Stmt ins_ment(db_,
                   "INSERT OR IGNORE INTO mentions(event_id,doc_id,sentence,byte_start,byte_end,rule,"
                   "source_text,target_text,trigger_text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
@@ -234,40 +311,49 @@ class SqliteStore : public Store {
         loc_lat=COALESCE(excluded.loc_lat, loc_lat), loc_lon=COALESCE(excluded.loc_lon, loc_lon),
         rep_key=excluded.rep_key WHERE excluded.rep_key < events.rep_key)sql");
     Stmt gc(db_, "DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM mentions)");
-    for (Stmt* st : {&get_hash, &unindex, &del_doc, &del_sent, &del_ment, &del_learned, &ins_learned,
-                     &ins_doc, &ins_sent, &ins_ment, &up_event, &gc})
+    for (Stmt* st :
+         {&unindex, &del_doc, &del_sent, &del_ment, &del_learned, &ins_learned, &ins_ment, &up_event, &gc})
       if (!st->ok()) return Error("prepare");
 
+    // The stored hash of every id in the batch that is already stored.
+    absl::flat_hash_map<std::string, std::string> stored;
+    StatementCache lookup(
+        db_, [](size_t n) { return "SELECT id, hash FROM documents WHERE id IN " + Placeholders(1, n); });
+    for (size_t i = 0; i < batch.size();) {
+      size_t n = std::min<size_t>(batch.size() - i, 64);
+      Stmt* q = lookup.Get(n);
+      if (!q) return Error("prepare");
+      for (size_t k = 0; k < n; ++k) q->Bind(static_cast<int>(k + 1), batch[i + k].doc.id);
+      int rc;
+      while ((rc = q->Step()) == SQLITE_ROW) stored[q->Text(0)] = q->Text(1);
+      q->Reset();
+      if (rc != SQLITE_DONE) return Error("read documents");
+      i += n;
+    }
+    // Date and content hash per document: bound without copies, so kept here.
+    std::vector<std::string> dates(batch.size()), hashes(batch.size());
+    absl::flat_hash_map<std::string_view, size_t> in_batch;  // id -> index of its last copy here
     std::vector<Event> mention_events;
     bool deleted_any = false;
     size_t skip = 0;
-    for (const CodedDocument& cd : batch) {
+    for (size_t i = 0; i < batch.size(); ++i) {
+      const CodedDocument& cd = batch[i];
       const Document& d = cd.doc;
-      const std::string date = d.date.ToString();
-      const std::string hash = HexId(StableHash64(date + "\x1f" + d.text));
-      ins_doc.Bind(1, d.id)
-          .Bind(2, date)
-          .Bind(3, d.title)
-          .Bind(4, d.url)
-          .Bind(5, d.source)
-          .Bind(6, d.origin)
-          .Bind(7, d.text)
-          .Bind(8, hash);
-      // Insert first: a new document (the common case) costs no lookup. When
-      // the id is taken, the same content is skipped and changed content
-      // replaces the old document with everything derived from it.
-      if (ins_doc.Step() != SQLITE_DONE) return Error("insert document " + d.id);
-      bool inserted = sqlite3_changes(db_) > 0;
-      if (!inserted) {
-        get_hash.Bind(1, d.id);
-        if (get_hash.Step() != SQLITE_ROW) return Error("read document " + d.id);
-        bool same = get_hash.Text(0) == hash;
-        get_hash.Reset();
-        if (same) {
-          ins_doc.Reset();
-          ++skip;
-          continue;
-        }
+      dates[i] = d.date.ToString();
+      hashes[i] = HexId(StableHash64(dates[i] + "\x1f" + d.text));
+      // The same content is skipped; changed content replaces the stored
+      // document (or an earlier copy in this batch) and all derived from it.
+      auto earlier = in_batch.find(d.id);
+      auto old = stored.find(d.id);
+      const std::string* old_hash = earlier != in_batch.end() ? &hashes[earlier->second]
+                                    : old != stored.end()     ? &old->second
+                                                              : nullptr;
+      if (old_hash && *old_hash == hashes[i]) {
+        ++skip;
+        continue;
+      }
+      if (old_hash) {
+        if (!docs.Flush() || !sentences.Flush()) return Error("insert " + d.id);
         unindex.Bind(1, d.id).Bind(2, indexed_up_to_);
         if (unindex.Step() != SQLITE_DONE) return Error("unindex " + d.id);
         unindex.Reset();
@@ -277,30 +363,15 @@ class SqliteStore : public Store {
           st->Reset();
         }
         deleted_any = true;
-        ins_doc.Reset();
-        ins_doc.Bind(1, d.id)
-            .Bind(2, date)
-            .Bind(3, d.title)
-            .Bind(4, d.url)
-            .Bind(5, d.source)
-            .Bind(6, d.origin)
-            .Bind(7, d.text)
-            .Bind(8, hash);
-        if (ins_doc.Step() != SQLITE_DONE || sqlite3_changes(db_) == 0)
-          return Error("insert document " + d.id);
       }
-      ins_doc.Reset();
+      in_batch[d.id] = i;
+      if (!docs.Add({d.id, dates[i], d.title, d.url, d.source, d.origin, d.text, hashes[i]}))
+        return Error("insert document " + d.id);
       pending_bytes_ += d.text.size();
-      for (const Sentence& s : cd.sentences) {
-        ins_sent.Bind(1, d.id)
-            .Bind(2, static_cast<long long>(s.index))
-            .Bind(3, static_cast<long long>(s.start))
-            .Bind(4, static_cast<long long>(s.end))
-            .Bind(5, s.text)
-            .Bind(6, next_sentence_id_++);
-        if (ins_sent.Step() != SQLITE_DONE) return Error("insert sentence");
-        ins_sent.Reset();
-      }
+      for (const Sentence& s : cd.sentences)
+        if (!sentences.Add({next_sentence_id_++, d.id, static_cast<long long>(s.index),
+                            static_cast<long long>(s.start), static_cast<long long>(s.end), s.text}))
+          return Error("insert sentence of " + d.id);
       for (const Event& e : cd.events) mention_events.push_back(e);
       for (const LearnedActor& l : cd.learned) {
         ins_learned.Bind(1, l.name)
@@ -309,11 +380,12 @@ class SqliteStore : public Store {
             .Bind(4, l.title)
             .Bind(5, d.id)
             .Bind(6, static_cast<long long>(l.sentence))
-            .Bind(7, date);
+            .Bind(7, dates[i]);
         if (ins_learned.Step() != SQLITE_DONE) return Error("insert learned actor");
         ins_learned.Reset();
       }
     }
+    if (!docs.Flush() || !sentences.Flush()) return Error("insert documents");
     if (skipped) *skipped = skip;
     for (const Event& e : MergeEvents(std::move(mention_events))) {
       const Mention& rep = e.mentions.front();

@@ -13,6 +13,14 @@ TEST(Date, ParseAcceptsRealDaysOnly) {
   for (const auto& c : cases) EXPECT_EQ(Date::Parse(c.text).has_value(), c.ok) << c.text;
 }
 
+TEST(Date, ToStringPadsAndRoundTrips) {
+  EXPECT_EQ((Date{987, 2, 3}).ToString(), "0987-02-03");
+  EXPECT_EQ((Date{2025, 12, 31}).ToString(), "2025-12-31");
+  EXPECT_EQ((Date{}).ToString(), "0000-00-00");
+  EXPECT_EQ((Date{12345, 1, 1}).ToString(), "12345-01-01");
+  for (const char* t : {"1987-02-26", "2025-05-19", "2000-10-01"}) EXPECT_EQ(Date::Parse(t)->ToString(), t);
+}
+
 TEST(Date, ArithmeticAndWeekdays) {
   Date d{2025, 5, 17};
   EXPECT_EQ(Weekday(d), 6);  // Saturday

@@ -11,9 +11,9 @@
 namespace casus {
 
 std::string HexId(uint64_t h) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = "0123456789abcdef"[h & 15];
+  return out;
 }
 
 std::string_view Trim(std::string_view s) {
