@@ -362,6 +362,8 @@ class SqliteStore : public Store {
           if (st->Step() != SQLITE_DONE) return Error("delete " + d.id);
           st->Reset();
         }
+        // An earlier copy in this batch has its events still queued.
+        std::erase_if(mention_events, [&](const Event& e) { return e.mentions.front().doc == d.id; });
         deleted_any = true;
       }
       in_batch[d.id] = i;

@@ -98,6 +98,25 @@ TEST_F(StoreTest, ChangedDocumentReplacesItsMentions) {
   EXPECT_EQ(c.mentions, 0);
 }
 
+TEST_F(StoreTest, RepeatedIdInOneBatch) {
+  size_t skipped = 0;
+  ASSERT_TRUE(store_
+                  ->Add({CodeText("a", "Russia attacked Ukraine on Friday."),
+                         CodeText("a", "Russia attacked Ukraine on Friday."),
+                         CodeText("a", "Nothing happened on Friday.")},
+                        &skipped)
+                  .ok());
+  EXPECT_EQ(skipped, 1u);
+  StoreCounts c;
+  ASSERT_TRUE(store_->Counts(&c).ok());
+  EXPECT_EQ(c.documents, 1);
+  EXPECT_EQ(c.sentences, 2);  // title and body of the last copy
+  EXPECT_EQ(c.mentions, 0);
+  EXPECT_EQ(SearchCount("happened"), 1);
+  EXPECT_EQ(SearchCount("attacked"), 0);
+  EXPECT_TRUE(IndexIntact());
+}
+
 // Replacing a document removes its old sentences from the search index,
 // whether they were committed (indexed) or still pending in the transaction.
 TEST_F(StoreTest, SearchIndexFollowsReplacedDocuments) {
