@@ -57,6 +57,7 @@ class EngineImpl : public Engine {
     thread_local std::vector<ActorMention> mentions;
     thread_local std::vector<CodedMention> coded;
     out->doc = std::move(document);
+    out->times = StageTimes{};
     const Document& doc = out->doc;
     out->sentences.clear();
     out->events.clear();
@@ -70,7 +71,6 @@ class EngineImpl : public Engine {
     auto seconds = [](Clock::time_point a, Clock::time_point b) {
       return std::chrono::duration<double>(b - a).count();
     };
-    out->times = StageTimes{};
     auto t0 = Clock::now();
     std::vector<Paragraph> paragraphs = CleanDocument(doc);
     auto t1 = Clock::now();

@@ -19,7 +19,7 @@ double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::
 // document moves into its result, and results keep input order.
 void CodeBatch(const Engine& engine, std::vector<Document>& docs, int threads,
                std::vector<CodedDocument>* out, std::vector<Status>* status) {
-  out->assign(docs.size(), CodedDocument{});
+  out->resize(docs.size());  // reused results are overwritten by the workers
   status->assign(docs.size(), Status::OK());
   std::atomic<size_t> next{0};
   auto work = [&] {
@@ -57,6 +57,17 @@ class Writer {
     thread_.join();
   }
 
+  // A batch the writer is done with, for reuse (its strings and vectors keep
+  // their memory, and freeing the rest happens on the coding threads instead
+  // of the writer's); empty when there is none.
+  std::vector<CodedDocument> TakeDone() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (done_.empty()) return {};
+    std::vector<CodedDocument> out = std::move(done_.back());
+    done_.pop_back();
+    return out;
+  }
+
   // Valid after Close().
   const Status& status() const { return status_; }
   size_t skipped() const { return skipped_; }
@@ -84,6 +95,8 @@ class Writer {
       if (collect_)
         for (auto& cd : batch)
           for (auto& e : cd.events) mentions_->push_back(std::move(e));
+      std::lock_guard<std::mutex> lock(mu_);
+      if (done_.size() < 2) done_.push_back(std::move(batch));
     }
     if (store_ && status_.ok()) {
       auto t = Clock::now();
@@ -98,6 +111,7 @@ class Writer {
   std::mutex mu_;
   std::condition_variable ready_, space_;
   std::deque<std::vector<CodedDocument>> queue_;
+  std::vector<std::vector<CodedDocument>> done_;
   bool closed_ = false;
   Status status_;
   size_t skipped_ = 0;
@@ -121,6 +135,7 @@ Status Run(const std::vector<std::string>& inputs, const ReadOptions& read_optio
   auto flush = [&] {
     if (batch.empty()) return;
     st.read_seconds += Since(read_mark);
+    coded = writer.TakeDone();
     CodeBatch(engine, batch, std::max(1, options.threads), &coded, &status);
     for (size_t i = 0; i < coded.size(); ++i) {
       if (!status[i].ok()) {
