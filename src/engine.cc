@@ -1,10 +1,11 @@
 // Engine implementation: clean -> segment -> recognise -> code, per document.
 #include "casus/engine.h"
 
+#include <absl/container/flat_hash_set.h>
+
 #include <chrono>
 #include <climits>
 #include <cstdlib>
-#include <set>
 
 #include "clean/cleaner.h"
 #include "code/cameo.h"
@@ -79,8 +80,10 @@ class EngineImpl : public Engine {
     segmenter.Segment(doc.text, paragraphs, caps, &tokens, &spans);
     auto t2 = Clock::now();
     out->times.segment = seconds(t1, t2);
-    std::set<std::string> seen_sentences;
-    DocumentMemory memory;
+    thread_local absl::flat_hash_set<std::string_view> seen_sentences;  // views into doc.text
+    seen_sentences.clear();
+    thread_local DocumentMemory memory;
+    memory.Clear();
     for (size_t si = 0; si < spans.size(); ++si) {
       const SentenceSpan& sp = spans[si];
       Sentence s;
@@ -93,7 +96,8 @@ class EngineImpl : public Engine {
         continue;
       }
       // A sentence repeated in the same article (captions, pull quotes) is coded once.
-      bool repeated = !seen_sentences.insert(s.text).second;
+      bool repeated =
+          !seen_sentences.insert(std::string_view(doc.text).substr(sp.start, sp.end - sp.start)).second;
       mentions.clear();
       coded.clear();
       if (!repeated) {

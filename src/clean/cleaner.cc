@@ -1,8 +1,9 @@
 #include "clean/cleaner.h"
 
+#include <absl/container/flat_hash_set.h>
+
 #include <algorithm>
 #include <cctype>
-#include <set>
 #include <string>
 
 #include "util/text.h"
@@ -122,7 +123,8 @@ std::vector<Paragraph> CleanDocument(const Document& doc) {
   if (title_end > 0) out.push_back(Paragraph{0, title_end, true, false});
 
   // Raw paragraphs by layout.
-  std::vector<std::pair<size_t, size_t>> raw;
+  thread_local std::vector<std::pair<size_t, size_t>> raw;  // scratch
+  raw.clear();
   size_t pos = std::min(doc.body_offset, text.size());
   auto push = [&](size_t b, size_t e) {
     while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
@@ -205,7 +207,8 @@ std::vector<Paragraph> CleanDocument(const Document& doc) {
     for (auto [b, e] : split) push(b, e);
   }
 
-  std::set<std::string_view> seen;
+  thread_local absl::flat_hash_set<std::string_view> seen;  // scratch: views into this text
+  seen.clear();
   seen.insert(Trim(text.substr(0, title_end)));
   bool in_list = false;
   // A trailing run of three or more headline-like lines is a link list.

@@ -33,7 +33,8 @@ const LexEntry* Primary(const Phrase& p) {
 
 void Recogniser::Recognise(std::string_view text, const std::vector<Token>& tokens, size_t tb, size_t te,
                            const Date& date, std::vector<ActorMention>* out, DocumentMemory* memory) const {
-  std::vector<Hit> hits;
+  thread_local std::vector<Hit> hits;  // scratch
+  hits.clear();
   for (size_t i = tb; i < te;) {
     size_t len = 0;
     const Phrase* p =
@@ -61,7 +62,8 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
       auto unknown_name = [&](size_t t) {
         if (t < tb || t >= te) return false;
         const Token& k = tokens[t];
-        if (k.kind != TokenKind::kWord || !k.capitalized || k.Is(kFunctionWord) || k.abbreviation) return false;
+        if (k.kind != TokenKind::kWord || !k.capitalized || k.Is(kFunctionWord) || k.abbreviation)
+          return false;
         for (const Hit& o : hits)
           if (o.tb <= t && t < o.te) return false;
         return true;
@@ -237,7 +239,8 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
     if (gb >= tb + 2 && tokens[gb - 1].lower == "-" && tokens[gb - 2].lower == "anti") m.modifier_only = true;
     if (ge + 1 < te && tokens[ge].lower == "-" &&
         (tokens[ge + 1].lower == "based" || tokens[ge + 1].lower == "backed" ||
-         tokens[ge + 1].lower == "led" || tokens[ge + 1].lower == "owned" || tokens[ge + 1].lower == "born" || tokens[ge + 1].lower == "made"))
+         tokens[ge + 1].lower == "led" || tokens[ge + 1].lower == "owned" || tokens[ge + 1].lower == "born" ||
+         tokens[ge + 1].lower == "made"))
       m.modifier_only = true;
     out->push_back(std::move(m));
     h = next;
@@ -293,8 +296,8 @@ namespace {
 
 // A capitalised open-class word that no dictionary knows: part of a name.
 bool NameToken(const Token& t, bool covered) {
-  return !covered && t.kind == TokenKind::kWord && t.capitalized && !t.Is(kFunctionWord) && t.lower.size() >= 2 &&
-         t.lower.find('.') == std::string::npos;
+  return !covered && t.kind == TokenKind::kWord && t.capitalized && !t.Is(kFunctionWord) &&
+         t.lower.size() >= 2 && t.lower.find('.') == std::string::npos;
 }
 
 // Words that end names of institutions, laws and programmes, not of people:

@@ -49,6 +49,14 @@ struct DocumentMemory {
   std::vector<AgentUse> agent_uses;                      // "Russian foreign ministry" ...
   std::vector<LearnedActor> evidence;                    // what was learned, in order
   int sentence = 0;                                      // index of the sentence being read
+  // Forgets everything (keeping the memory allocated): a new document.
+  void Clear() {
+    learned.clear();
+    persons_by_sentence.clear();
+    agent_uses.clear();
+    evidence.clear();
+    sentence = 0;
+  }
 };
 
 class Recogniser {
