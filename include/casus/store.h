@@ -3,7 +3,7 @@
 //
 // Adding the same document again changes nothing (documents are keyed by id
 // and content hash); a changed document replaces its sentences and mentions.
-// Batches are committed once about 16 MB of text is pending, by Flush(),
+// Batches are committed once about 4 MB of text is pending, by Flush(),
 // before any read, and on destruction: a killed ingest loses only the
 // documents since the last commit, and re-running resumes. Not thread-safe:
 // one Store per thread.

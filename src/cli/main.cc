@@ -276,7 +276,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "jsonl", "none"}));
   code->add_option("--threads", code_args.threads, "Worker threads (output is identical for any count)")
       ->check(CLI::Range(1, 256));
-  code->add_option("--batch", code_args.batch, "Documents coded per batch (the store commits every ~16 MB of text)")->check(CLI::Range(1, 100000));
+  code->add_option("--batch", code_args.batch,
+                   "Documents coded per batch (the store commits every ~4 MB of text)")
+      ->check(CLI::Range(1, 100000));
   code->add_flag("--keep-negated", code_args.keep_negated, "Also emit negated mentions (negated=true)");
   code->add_flag("-q,--quiet", code_args.quiet, "No progress, notes or summary on stderr");
 
