@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 
 #include "casus/store.h"
 #include "util/hash.h"
@@ -569,6 +570,11 @@ class SqliteStore : public Store {
 }  // namespace
 
 Status Store::Open(const std::string& path, std::unique_ptr<Store>* store) {
+  // SQLite's memory statistics take a global mutex on every allocation; casus
+  // does not read them. Only possible before SQLite is first used in the
+  // process (afterwards the call fails harmlessly).
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   auto s = std::make_unique<SqliteStore>();
   Status st = s->Init(path);
   if (!st.ok()) return st;
