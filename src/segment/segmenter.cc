@@ -1,6 +1,7 @@
 #include "segment/segmenter.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -46,6 +47,53 @@ Segmenter::Segmenter() {
 
 Segmenter::~Segmenter() = default;
 
+// ICU iterates UTF-16 text several times faster than UTF-8 text (through
+// UText), so the paragraph is converted first; boundaries are mapped back to
+// byte offsets.
+void Segmenter::IcuBreaks(std::string_view text, size_t b, size_t e, std::vector<size_t>* out) {
+  std::string_view para = text.substr(b, e - b);
+  utf16_.resize(para.size() + 1);  // UTF-16 never has more units than UTF-8 has bytes
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t len = 0, substitutions = 0;
+  u_strFromUTF8WithSub(utf16_.data(), static_cast<int32_t>(utf16_.size()), &len, para.data(),
+                       static_cast<int32_t>(para.size()), 0xFFFD, &substitutions, &status);
+  if (U_FAILURE(status)) return;
+  if (substitutions > 0) {
+    // Invalid UTF-8 (readers repair it; the library API may not): iterate the
+    // bytes through UText, where offsets stay byte offsets.
+    UText* ut8 = utext_openUTF8(nullptr, para.data(), static_cast<int64_t>(para.size()), &status);
+    if (U_FAILURE(status)) return;
+    breaker_->setText(ut8, status);
+    for (int32_t k = breaker_->next(); U_SUCCESS(status) && k != icu::BreakIterator::DONE;
+         k = breaker_->next())
+      out->push_back(b + static_cast<size_t>(k));
+    utext_close(ut8);
+    return;
+  }
+  UText* ut = utext_openUChars(nullptr, utf16_.data(), len, &status);
+  if (U_FAILURE(status)) return;
+  breaker_->setText(ut, status);
+  const bool ascii = static_cast<size_t>(len) == para.size();  // then units are bytes
+  size_t byte = 0;
+  int32_t unit = 0;
+  for (int32_t k = breaker_->next(); U_SUCCESS(status) && k != icu::BreakIterator::DONE;
+       k = breaker_->next()) {
+    if (ascii) {
+      byte = static_cast<size_t>(k);
+    } else {
+      // Walk code points: 1-3 UTF-8 bytes are one UTF-16 unit, 4 bytes two.
+      while (unit < k && byte < para.size()) {
+        unsigned char c = para[byte];
+        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        byte = std::min(para.size(), byte + n);
+        unit += n == 4 ? 2 : 1;
+      }
+    }
+    out->push_back(b + byte);
+  }
+  utext_close(ut);
+}
+
 void Segmenter::Segment(std::string_view text, const std::vector<Paragraph>& paragraphs,
                         const SegmentCaps& caps, std::vector<Token>* tokens,
                         std::vector<SentenceSpan>* sentences) {
@@ -61,17 +109,8 @@ void Segmenter::Segment(std::string_view text, const std::vector<Paragraph>& par
 
     // Candidate boundaries from ICU, as byte offsets.
     breaks.clear();
-    if (breaker_ && !p.title && MayBreakInside(text, p.start, p.end)) {
-      UErrorCode status = U_ZERO_ERROR;
-      UText* ut =
-          utext_openUTF8(nullptr, text.data() + p.start, static_cast<int64_t>(p.end - p.start), &status);
-      if (U_SUCCESS(status)) {
-        breaker_->setText(ut, status);
-        for (int32_t b = breaker_->next(); b != icu::BreakIterator::DONE; b = breaker_->next())
-          breaks.push_back(p.start + static_cast<size_t>(b));
-        utext_close(ut);
-      }
-    }
+    if (breaker_ && !p.title && MayBreakInside(text, p.start, p.end))
+      IcuBreaks(text, p.start, p.end, &breaks);
     breaks.push_back(p.end);
 
     size_t sent_begin = first_tok;

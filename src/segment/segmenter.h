@@ -59,7 +59,11 @@ class Segmenter {
                std::vector<Token>* tokens, std::vector<SentenceSpan>* sentences);
 
  private:
+  // Appends ICU's sentence boundaries inside text[b, e), as byte offsets.
+  void IcuBreaks(std::string_view text, size_t b, size_t e, std::vector<size_t>* out);
+
   std::unique_ptr<icu::BreakIterator> breaker_;
+  std::vector<char16_t> utf16_;  // scratch
 };
 
 }  // namespace casus

@@ -87,6 +87,19 @@ TEST(Tokenizer, OffsetsPointIntoTheText) {
   EXPECT_EQ(toks[1].lower, "'s");
 }
 
+// Boundaries come back from ICU's UTF-16 as byte offsets, across 2-, 3- and
+// 4-byte characters.
+TEST(Segmenter, NonAsciiBoundariesAreByteExact) {
+  std::vector<std::string> want = {
+      "Caf\xC3\xA9 owners in Z\xC3\xBCrich met \xE2\x80\x9C"
+      "again\xE2\x80\x9D.",
+      "Fans cheered \xF0\x9F\x8E\x89 loudly.", "Then they left."};
+  EXPECT_EQ(Sentences(want[0] + " " + want[1] + " " + want[2]), want);
+  // Invalid UTF-8 (not repaired by a reader) still splits where it should.
+  std::vector<std::string> bad = {"Bad \xE2\x80 byte here.", "Then \xFF they left."};
+  EXPECT_EQ(Sentences(bad[0] + " " + bad[1]), bad);
+}
+
 // The fast path never hides a break ICU would find: on every line of the
 // bundled examples and on tricky cases, when MayBreakInside() is false ICU
 // reports no boundary before the end.
