@@ -246,7 +246,13 @@ class Parser {
       std::string out;
       out.reserve(s.size());
       for (size_t i = 0; i < s.size(); ++i) {
-        size_t semi = s[i] == '&' ? s.find(';', i) : std::string::npos;
+        // Text up to the next '&' is copied in one piece.
+        size_t amp = s.find('&', i);
+        if (amp == std::string::npos) amp = s.size();
+        out.append(s, i, amp - i);
+        i = amp;
+        if (i == s.size()) break;
+        size_t semi = s.find(';', i);
         if (semi == std::string::npos || semi - i > 8) {
           out += s[i];
           continue;

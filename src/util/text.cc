@@ -81,6 +81,9 @@ bool RepairUtf8(std::string* text) {
   if (ascii) return false;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  // Valid and already NFC (most text): nothing to convert.
+  if (valid && U_SUCCESS(status) && nfc->isNormalizedUTF8(*text, status) && U_SUCCESS(status)) return false;
+  status = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(*text);  // invalid -> U+FFFD
   if (U_SUCCESS(status) && nfc->quickCheck(u, status) != UNORM_YES) {
     icu::UnicodeString n = nfc->normalize(u, status);
