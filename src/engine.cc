@@ -15,6 +15,7 @@
 #include "recognise/recogniser.h"
 #include "segment/segmenter.h"
 #include "util/date.h"
+#include "util/hash.h"
 #include "util/text.h"
 
 #ifndef CASUS_DEFAULT_DATA_DIR
@@ -60,6 +61,7 @@ class EngineImpl : public Engine {
     out->doc = std::move(document);
     out->times = StageTimes{};
     const Document& doc = out->doc;
+    out->fingerprint = StableHash64(doc.text, StableHash64("\x1f", StableHash64(doc.date.ToString())));
     out->sentences.clear();
     out->events.clear();
     out->learned.clear();

@@ -12,6 +12,7 @@
 #ifndef CASUS_INCLUDE_CASUS_ENGINE_H_
 #define CASUS_INCLUDE_CASUS_ENGINE_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,7 +46,10 @@ struct CodedDocument {
   std::vector<Event> events;
   std::vector<LearnedActor> learned;  // actors learned from titles and appositions
   std::vector<std::string> warnings;  // e.g. truncation
-  bool coded = true;  // false for documents not in English: stored, not coded
+  bool coded = true;                  // false for documents not in English: stored, not coded
+  // Of the publication date and text (StableHash64 of "YYYY-MM-DD\x1f" + text):
+  // the store tells a changed document from a repeated one by it.
+  uint64_t fingerprint = 0;
 };
 
 // What a name means in the knowledge base on a date (`casus kb lookup`).

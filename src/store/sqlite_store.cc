@@ -343,7 +343,7 @@ class SqliteStore : public Store {
       const CodedDocument& cd = batch[i];
       const Document& d = cd.doc;
       dates[i] = d.date.ToString();
-      hashes[i] = HexId(StableHash64(dates[i] + "\x1f" + d.text));
+      hashes[i] = HexId(cd.fingerprint);
       // The same content is skipped; changed content replaces the stored
       // document (or an earlier copy in this batch) and all derived from it.
       auto earlier = in_batch.find(d.id);

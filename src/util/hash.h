@@ -12,8 +12,9 @@ namespace casus {
 constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
 constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
 
-inline uint64_t StableHash64(std::string_view s) {
-  uint64_t h = kFnvOffset;
+// `h` continues an earlier hash: StableHash64(b, StableHash64(a)) equals
+// StableHash64(a + b).
+inline uint64_t StableHash64(std::string_view s, uint64_t h = kFnvOffset) {
   for (unsigned char c : s) {
     h ^= c;
     h *= kFnvPrime;
