@@ -248,10 +248,10 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
   if (memory) {
     // Tokens of mentions are taken; a dictionary hit that made no mention
     // (a city "Anna" outside a place phrase) may still be part of a name.
-    std::vector<bool> covered(te - tb, false);
+    std::vector<char> covered(te - tb, 0);  // bytes: read per token below, often
     for (size_t k = first_new; k < out->size(); ++k)
       for (size_t t = (*out)[k].tb; t < (*out)[k].te; ++t) covered[t - tb] = true;
-    UseMemory(text, tokens, tb, te, covered, headline, first_new, out, memory);
+    UseMemory(text, tokens, tb, te, std::move(covered), headline, first_new, out, memory);
   }
 
   // Conjunction chains and agent sharing.
@@ -341,9 +341,8 @@ bool TitleMention(const ActorMention& m) {
 }  // namespace
 
 void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& tokens, size_t tb, size_t te,
-                           const std::vector<bool>& covered_in, bool headline, size_t first_new,
+                           std::vector<char> covered, bool headline, size_t first_new,
                            std::vector<ActorMention>* out, DocumentMemory* memory) const {
-  std::vector<bool> covered = covered_in;
   auto span_text = [&](size_t b, size_t e) {
     return std::string(text.substr(tokens[b].start, tokens[e - 1].end - tokens[b].start));
   };

@@ -71,8 +71,8 @@ class Recogniser {
 
  private:
   void UseMemory(std::string_view text, const std::vector<Token>& tokens, size_t tb, size_t te,
-                 const std::vector<bool>& covered, bool headline, size_t first_new,
-                 std::vector<ActorMention>* out, DocumentMemory* memory) const;
+                 std::vector<char> covered, bool headline, size_t first_new, std::vector<ActorMention>* out,
+                 DocumentMemory* memory) const;
 
   const KnowledgeBase& kb_;
 };
