@@ -163,6 +163,8 @@ class RowInserter {
     values_.insert(values_.end(), row);
     return values_.size() < kRowsPerInsert * columns_ || Flush();
   }
+  // Drops queued rows (after a failed batch, whose text they point into).
+  void Clear() { values_.clear(); }
   // False on error (sqlite3_errmsg tells).
   bool Flush() {
     size_t rows = values_.size() / columns_;
@@ -204,6 +206,7 @@ class SqliteStore : public Store {
  public:
   ~SqliteStore() override {
     Flush();
+    statements_.reset();
     sqlite3_close(db_);
   }
 
@@ -288,30 +291,29 @@ class SqliteStore : public Store {
     return s;
   }
 
-  Status AddInTransaction(const std::vector<CodedDocument>& batch, size_t* skipped) {
-    Stmt del_doc(db_, "DELETE FROM documents WHERE id=?1");
-    // Only committed sentences are in the search index (see Flush).
-    Stmt unindex(db_,
-                 "INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', s.id, s.text "
-                 "FROM documents d JOIN sentences s "
-                 "ON s.id BETWEEN d.first_sentence AND d.first_sentence + d.sentence_count - 1 "
-                 "WHERE d.id=?1 AND s.id <= ?2");
-    Stmt del_sent(db_,
-                  "DELETE FROM sentences WHERE id BETWEEN (SELECT first_sentence FROM documents WHERE id=?1) "
-                  "AND (SELECT first_sentence + sentence_count - 1 FROM documents WHERE id=?1)");
-    Stmt del_ment(db_, "DELETE FROM mentions WHERE doc_id=?1");
-    Stmt del_learned(db_, "DELETE FROM learned_actors WHERE doc_id=?1");
-    Stmt ins_learned(db_,
-                     "INSERT OR IGNORE INTO learned_actors(name,code,country,title,doc_id,sentence,date) "
-                     "VALUES(?1,?2,?3,?4,?5,?6,?7)");
-    RowInserter docs(
-        db_, "INSERT INTO documents(id,date,title,url,source,origin,text,hash,first_sentence,sentence_count)",
-        10);
-    RowInserter sentences(db_, "INSERT INTO sentences(id,doc_id,idx,byte_start,byte_end,text)", 6);
-    Stmt ins_ment(db_,
-                  "INSERT OR IGNORE INTO mentions(event_id,doc_id,sentence,byte_start,byte_end,rule,"
-                  "source_text,target_text,trigger_text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
-    Stmt up_event(db_, R"sql(INSERT INTO events(id,date,date_precision,cameo,root,quad_class,goldstein,
+  // The statements of AddInTransaction, prepared once per connection.
+  struct Statements {
+    explicit Statements(sqlite3* db)
+        : del_doc(db, "DELETE FROM documents WHERE id=?1"),
+          // Only committed sentences are in the search index (see Flush).
+          unindex(db,
+                  "INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', s.id, s.text "
+                  "FROM documents d JOIN sentences s "
+                  "ON s.id BETWEEN d.first_sentence AND d.first_sentence + d.sentence_count - 1 "
+                  "WHERE d.id=?1 AND s.id <= ?2"),
+          del_sent(
+              db,
+              "DELETE FROM sentences WHERE id BETWEEN (SELECT first_sentence FROM documents WHERE id=?1) "
+              "AND (SELECT first_sentence + sentence_count - 1 FROM documents WHERE id=?1)"),
+          del_ment(db, "DELETE FROM mentions WHERE doc_id=?1"),
+          del_learned(db, "DELETE FROM learned_actors WHERE doc_id=?1"),
+          ins_learned(db,
+                      "INSERT OR IGNORE INTO learned_actors(name,code,country,title,doc_id,sentence,date) "
+                      "VALUES(?1,?2,?3,?4,?5,?6,?7)"),
+          ins_ment(db,
+                   "INSERT OR IGNORE INTO mentions(event_id,doc_id,sentence,byte_start,byte_end,rule,"
+                   "source_text,target_text,trigger_text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)"),
+          up_event(db, R"sql(INSERT INTO events(id,date,date_precision,cameo,root,quad_class,goldstein,
         plover_type,plover_mode,source_code,source_name,source_country,source_kb,target_code,target_name,
         target_country,target_kb,loc_name,loc_country,loc_lat,loc_lon,negated,modality,rep_key)
         VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)
@@ -321,16 +323,46 @@ class SqliteStore : public Store {
         target_code=excluded.target_code, target_country=excluded.target_country,
         loc_name=COALESCE(excluded.loc_name, loc_name), loc_country=COALESCE(excluded.loc_country, loc_country),
         loc_lat=COALESCE(excluded.loc_lat, loc_lat), loc_lon=COALESCE(excluded.loc_lon, loc_lon),
-        rep_key=excluded.rep_key WHERE excluded.rep_key < events.rep_key)sql");
-    Stmt gc(db_, "DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM mentions)");
-    for (Stmt* st :
-         {&unindex, &del_doc, &del_sent, &del_ment, &del_learned, &ins_learned, &ins_ment, &up_event, &gc})
-      if (!st->ok()) return Error("prepare");
+        rep_key=excluded.rep_key WHERE excluded.rep_key < events.rep_key)sql"),
+          gc(db, "DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM mentions)"),
+          docs(db,
+               "INSERT INTO "
+               "documents(id,date,title,url,source,origin,text,hash,first_sentence,sentence_count)",
+               10),
+          sentences(db, "INSERT INTO sentences(id,doc_id,idx,byte_start,byte_end,text)", 6),
+          lookup(db, [](size_t n) {
+            return "SELECT id, hash FROM documents WHERE id IN " + Placeholders(1, n);
+          }) {}
+    bool ok() const {
+      for (const Stmt* st :
+           {&del_doc, &unindex, &del_sent, &del_ment, &del_learned, &ins_learned, &ins_ment, &up_event, &gc})
+        if (!st->ok()) return false;
+      return true;
+    }
+    Stmt del_doc, unindex, del_sent, del_ment, del_learned, ins_learned, ins_ment, up_event, gc;
+    RowInserter docs, sentences;
+    StatementCache lookup;
+  };
+
+  Status AddInTransaction(const std::vector<CodedDocument>& batch, size_t* skipped) {
+    if (!statements_) {
+      statements_ = std::make_unique<Statements>(db_);
+      if (!statements_->ok()) {
+        statements_.reset();
+        return Error("prepare");
+      }
+    }
+    Statements& q = *statements_;
+    Stmt &del_doc = q.del_doc, &unindex = q.unindex, &del_sent = q.del_sent, &del_ment = q.del_ment,
+         &del_learned = q.del_learned, &ins_learned = q.ins_learned, &ins_ment = q.ins_ment,
+         &up_event = q.up_event, &gc = q.gc;
+    RowInserter &docs = q.docs, &sentences = q.sentences;
+    StatementCache& lookup = q.lookup;
+    docs.Clear();
+    sentences.Clear();
 
     // The stored hash of every id in the batch that is already stored.
     absl::flat_hash_map<std::string, std::string> stored;
-    StatementCache lookup(
-        db_, [](size_t n) { return "SELECT id, hash FROM documents WHERE id IN " + Placeholders(1, n); });
     for (size_t i = 0; i < batch.size();) {
       size_t n = std::min<size_t>(batch.size() - i, 64);
       Stmt* q = lookup.Get(n);
@@ -572,6 +604,7 @@ class SqliteStore : public Store {
 
  private:
   sqlite3* db_ = nullptr;
+  std::unique_ptr<Statements> statements_;  // finalized before db_ closes
   bool in_transaction_ = false;
   long long indexed_up_to_ = 0;  // sentence ids above this await indexing
   long long next_sentence_id_ = 1;
