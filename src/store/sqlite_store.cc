@@ -16,7 +16,11 @@ namespace {
 // DO NOT CHANGE a released version's schema: bump the version instead.
 constexpr const char* kSchemaVersion = "3";
 
+// 16 KB pages (new databases only): a quarter of the write calls of 4 KB
+// pages; storing the Reuters bench file took 0.25-0.30 s of system time
+// instead of 0.32-0.40 s.
 const char* kPragmas = R"sql(
+PRAGMA page_size=16384;
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=NORMAL;
 PRAGMA wal_autocheckpoint=16384;
