@@ -3,6 +3,7 @@
 
 #include <absl/container/flat_hash_set.h>
 
+#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
@@ -86,6 +87,9 @@ class EngineImpl : public Engine {
     seen_sentences.clear();
     thread_local DocumentMemory memory;
     memory.Clear();
+    static const uint64_t kHe = StableHash64("he"), kShe = StableHash64("she");
+    memory.pronouns = std::any_of(tokens.begin(), tokens.end(),
+                                  [](const Token& t) { return t.hash == kHe || t.hash == kShe; });
     for (size_t si = 0; si < spans.size(); ++si) {
       const SentenceSpan& sp = spans[si];
       Sentence s;

@@ -497,7 +497,7 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
   std::sort(out->begin() + first_new, out->end(),
             [](const ActorMention& x, const ActorMention& y) { return x.tb < y.tb; });
   // Remember this sentence for the next ones.
-  memory->persons_by_sentence.push_back(persons_in({}, te));
+  if (memory->pronouns) memory->persons_by_sentence.push_back(persons_in({}, te));
   for (size_t k = first_new; k < out->size(); ++k) {
     const ActorMention& m = (*out)[k];
     if (!m.country.empty() && m.code.size() == 6 && m.code.compare(0, 3, m.country) == 0 && !m.place_only)

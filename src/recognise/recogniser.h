@@ -49,6 +49,9 @@ struct DocumentMemory {
   std::vector<AgentUse> agent_uses;                      // "Russian foreign ministry" ...
   std::vector<LearnedActor> evidence;                    // what was learned, in order
   int sentence = 0;                                      // index of the sentence being read
+  // False when the document has no "he"/"she": persons_by_sentence, read only
+  // to resolve them, is then not kept.
+  bool pronouns = true;
   // Forgets everything (keeping the memory allocated): a new document.
   void Clear() {
     learned.clear();
@@ -56,6 +59,7 @@ struct DocumentMemory {
     agent_uses.clear();
     evidence.clear();
     sentence = 0;
+    pronouns = true;
   }
 };
 
