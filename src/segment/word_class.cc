@@ -2,6 +2,7 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include <array>
 #include <string>
 #include <unordered_map>
 
@@ -74,14 +75,33 @@ const absl::flat_hash_map<uint64_t, uint32_t, PrehashedKey>& Table() {
   return *table;
 }
 
+// One bit for each of 2^16 hash buckets, set for the listed words: most words (the
+// open-class ones) are ruled out by one load before the hash table is asked.
+struct Filter {
+  std::array<uint64_t, 1024> bits{};
+  static size_t Bucket(uint64_t hash) { return (hash >> 20) & 0xFFFF; }
+  bool MayContain(uint64_t hash) const { return (bits[Bucket(hash) >> 6] >> (Bucket(hash) & 63)) & 1; }
+};
+
+const Filter& TheFilter() {
+  static const Filter filter = [] {
+    Filter f;
+    for (const auto& [hash, flags] : Table())
+      f.bits[Filter::Bucket(hash) >> 6] |= uint64_t{1} << (Filter::Bucket(hash) & 63);
+    return f;
+  }();
+  return filter;
+}
+
 }  // namespace
 
-uint32_t ClassifyWord(std::string_view lower) { return ClassifyWordHash(StableHash64(lower)); }
-
 uint32_t ClassifyWordHash(uint64_t hash) {
+  if (!TheFilter().MayContain(hash)) return 0;
   const auto& t = Table();
   auto it = t.find(hash);
   return it == t.end() ? 0 : it->second;
 }
+
+uint32_t ClassifyWord(std::string_view lower) { return ClassifyWordHash(StableHash64(lower)); }
 
 }  // namespace casus
