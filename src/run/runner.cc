@@ -39,10 +39,11 @@ class Writer {
       : store_(store), collect_(collect), mentions_(mentions), thread_([this] { Loop(); }) {}
   ~Writer() { Close(); }
 
-  // Blocks while two batches are already waiting.
+  // Blocks while six batches are already waiting: enough that coding goes on
+  // while the store indexes a commit (a queue of two stalled it).
   void Push(std::vector<CodedDocument>&& batch) {
     std::unique_lock<std::mutex> lock(mu_);
-    space_.wait(lock, [&] { return queue_.size() < 2; });
+    space_.wait(lock, [&] { return queue_.size() < 6; });
     queue_.push_back(std::move(batch));
     ready_.notify_one();
   }
