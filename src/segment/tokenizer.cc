@@ -36,6 +36,13 @@ constexpr std::array<uint8_t, 256> MakeByteClasses() {
 }
 constexpr std::array<uint8_t, 256> kByteClass = MakeByteClasses();
 
+constexpr std::array<uint8_t, 256> MakeAsciiLower() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<uint8_t>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}
+constexpr std::array<uint8_t, 256> kAsciiLower = MakeAsciiLower();
+
 // Multi-byte punctuation we split on: returns its byte length at s[i], or 0.
 size_t UnicodePunct(std::string_view s, size_t i) {
   if (kByteClass[static_cast<unsigned char>(s[i])] != kLeadToCheck) return 0;
@@ -96,13 +103,12 @@ void Push(std::string_view text, size_t b, size_t e, TokenKind kind, std::vector
   // One pass: ASCII letters lower-cased, curly quotes and dashes folded to
   // their ASCII forms, and the FNV-1a hash (StableHash64) of the result.
   low.resize(s.size());
+  char* out_bytes = low.data();  // a plain pointer: stores through it cannot move the string
   size_t n = 0;
   uint64_t h = kFnvOffset;
   for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = s[i];
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<unsigned char>(c + 32);
-    } else if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80') {
+    unsigned char c = kAsciiLower[static_cast<unsigned char>(s[i])];
+    if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80') {
       unsigned char x = s[i + 2];
       char folded = x == 0x98 || x == 0x99   ? '\''
                     : x == 0x9C || x == 0x9D ? '"'
@@ -113,7 +119,7 @@ void Push(std::string_view text, size_t b, size_t e, TokenKind kind, std::vector
         i += 2;
       }
     }
-    low[n++] = static_cast<char>(c);
+    out_bytes[n++] = static_cast<char>(c);
     h = (h ^ c) * kFnvPrime;
   }
   low.resize(n);
