@@ -169,25 +169,26 @@ std::vector<Paragraph> CleanDocument(const Document& doc) {
     for (auto [b, e] : raw) {
       if (stop) break;
       size_t cur = b;
+      const std::string_view upto = text.substr(0, e);  // searches stop at the paragraph's end
       while (cur < e) {
         // "[[Image:x.jpg|250px|thumb|Caption]]": a picture and its caption.
-        size_t img = text.find("[[", cur);
+        size_t img = upto.find("[[", cur);
         if (img < e && (text.compare(img + 2, 6, "Image:") == 0 || text.compare(img + 2, 5, "File:") == 0)) {
-          size_t close = text.find("]]", img);
-          size_t h0 = text.find("==", cur);
+          size_t close = upto.find("]]", img);
+          size_t h0 = upto.find("==", cur);
           if (close != std::string_view::npos && close < e && (h0 == std::string_view::npos || img < h0)) {
             if (img > cur) split.emplace_back(cur, img);
             cur = close + 2;
             continue;
           }
         }
-        size_t h = text.find("==", cur);
+        size_t h = upto.find("==", cur);
         if (h == std::string_view::npos || h >= e) break;
         size_t hb = h;
         while (hb > cur && text[hb - 1] == '=') --hb;
         size_t title_b = h;
         while (title_b < e && text[title_b] == '=') ++title_b;
-        size_t title_e = text.find("==", title_b);
+        size_t title_e = upto.find("==", title_b);
         if (title_e == std::string_view::npos || title_e >= e || title_e - title_b > 80) break;
         size_t he = title_e;
         while (he < e && text[he] == '=') ++he;
