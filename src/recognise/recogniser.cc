@@ -362,8 +362,10 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
     p.code = title.code;
     p.country = title.country;
     p.kb_id = "learned:" + Slug(p.full_lower);
-    for (const auto& known : memory->learned)
-      if (known.full_lower == p.full_lower) return known;
+    auto [known, added_now] = memory->learned_index.emplace(p.full_lower, memory->learned.size());
+    if (!added_now) return memory->learned[known->second];
+    memory->by_word[tokens[b].lower].push_back(known->second);
+    if (e - b > 1) memory->by_word[p.last_lower].push_back(known->second);
     memory->learned.push_back(p);
     memory->evidence.push_back(LearnedActor{p.name, p.code, p.country, title.name, "", memory->sentence, {}});
     return p;
@@ -410,7 +412,11 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
   // Names learned earlier in the document: "Kamikawa", "Ms. Kamikawa".
   for (size_t t = tb; t < te; ++t) {
     if (!NameToken(tokens[t], covered[t - tb])) continue;
-    for (const auto& p : memory->learned) {
+    // Only names whose first or last word this is can match, in learning order.
+    auto candidates = memory->by_word.find(tokens[t].lower);
+    if (candidates == memory->by_word.end()) continue;
+    for (size_t index : candidates->second) {
+      const DocumentMemory::Person& p = memory->learned[index];
       size_t n = 1 + std::count(p.full_lower.begin(), p.full_lower.end(), ' ');
       bool full = t + n <= te && lower_of(t, t + n) == p.full_lower;
       if (!full && tokens[t].lower != p.last_lower) continue;

@@ -9,6 +9,8 @@
 #ifndef CASUS_SRC_RECOGNISE_RECOGNISER_H_
 #define CASUS_SRC_RECOGNISE_RECOGNISER_H_
 
+#include <absl/container/flat_hash_map.h>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,7 +46,11 @@ struct DocumentMemory {
   struct AgentUse {
     std::string agent, country;
   };
-  std::vector<Person> learned;                           // names learned so far
+  std::vector<Person> learned;  // names learned so far
+  // Indexes into `learned`: by full name, and by first and last word (each
+  // list in learning order), so that long documents stay linear.
+  absl::flat_hash_map<std::string, size_t> learned_index;
+  absl::flat_hash_map<std::string, std::vector<size_t>> by_word;
   std::vector<std::vector<Person>> persons_by_sentence;  // persons named, per sentence
   std::vector<AgentUse> agent_uses;                      // "Russian foreign ministry" ...
   std::vector<LearnedActor> evidence;                    // what was learned, in order
@@ -55,6 +61,8 @@ struct DocumentMemory {
   // Forgets everything (keeping the memory allocated): a new document.
   void Clear() {
     learned.clear();
+    learned_index.clear();
+    by_word.clear();
     persons_by_sentence.clear();
     agent_uses.clear();
     evidence.clear();
