@@ -19,18 +19,27 @@
 namespace casus {
 
 struct HtmlArticle {
-  std::string title;      // headline: og:title, JSON-LD headline, <h1> or <title>
-  std::string text;       // article body, paragraphs separated by "\n\n"
-  std::string date;       // publication date as YYYY-MM-DD, "" when unknown
+  std::string title;  // headline: og:title, JSON-LD headline, <h1> or <title>
+  std::string text;   // article body, paragraphs separated by "\n\n"
+  std::string date;   // publication date as YYYY-MM-DD, "" when unknown
   std::string site_name;
   std::string canonical_url;
-  std::string language;   // <html lang> (primary subtag), "" when absent
+  std::string language;  // <html lang> (primary subtag), "" when absent
 };
 
 // Bytes may be gzip-compressed. `content_type` is an HTTP Content-Type header
 // value ("" when unknown) whose charset wins over the page's own declaration.
-// Caps: at most `max_bytes` of decompressed HTML are parsed.
+// Caps: at most `max_bytes` of decompressed HTML are parsed; markup nested
+// deeper than kMaxMarkupDepth elements is refused (InvalidInput).
 Status ExtractHtml(std::string_view bytes, std::string_view content_type, size_t max_bytes, HtmlArticle* out);
+
+constexpr size_t kMaxMarkupDepth = 10000;
+
+// How deeply the elements of `html` nest (void and self-closing elements,
+// and those that close themselves such as <p> and <li>, do not count;
+// comments, scripts and styles are skipped). Counting stops once the depth
+// exceeds `stop_above`.
+size_t MarkupDepth(std::string_view html, size_t stop_above);
 
 // A document from an extracted page: title, body, canonical URL, site name as
 // source, language (CLD2 on the text, else the page's own), and the page's

@@ -61,11 +61,12 @@ TEST(Html, MainTextAndMetadata) {
   EXPECT_EQ(a.site_name, "Example News");
   EXPECT_EQ(a.canonical_url, "https://news.example/ministers-meet");
   EXPECT_EQ(a.language, "en");
-  EXPECT_EQ(a.text,
-            "The foreign ministers of China and Japan met in Geneva on Tuesday, their first meeting this year.\n\n"
-            "They discussed maritime disputes, trade and the situation on the Korean peninsula, officials said.\n\n"
-            "Next steps\n\n"
-            "A follow-up meeting is planned in Tokyo next month, according to the Japanese side.");
+  EXPECT_EQ(
+      a.text,
+      "The foreign ministers of China and Japan met in Geneva on Tuesday, their first meeting this year.\n\n"
+      "They discussed maritime disputes, trade and the situation on the Korean peninsula, officials said.\n\n"
+      "Next steps\n\n"
+      "A follow-up meeting is planned in Tokyo next month, according to the Japanese side.");
 }
 
 TEST(Html, GzipAndCharsets) {
@@ -73,8 +74,9 @@ TEST(Html, GzipAndCharsets) {
   ASSERT_TRUE(ExtractHtml(Gzip(kPage), "", 1 << 20, &a).ok());
   EXPECT_NE(a.text.find("Korean peninsula"), std::string::npos);
   // Latin-1 declared by the HTTP header: "é" is one byte 0xE9.
-  std::string latin = "<html><body><article><p>Le minist\xE8re a publi\xE9 un communiqu\xE9 tr\xE8s long sur la "
-                      "r\xE9union de Gen\xE8ve, qui a dur\xE9 deux heures.</p></article></body></html>";
+  std::string latin =
+      "<html><body><article><p>Le minist\xE8re a publi\xE9 un communiqu\xE9 tr\xE8s long sur la "
+      "r\xE9union de Gen\xE8ve, qui a dur\xE9 deux heures.</p></article></body></html>";
   ASSERT_TRUE(ExtractHtml(latin, "text/html; charset=ISO-8859-1", 1 << 20, &a).ok());
   EXPECT_NE(a.text.find("minist\xC3\xA8re"), std::string::npos) << a.text;
 }
@@ -83,6 +85,17 @@ TEST(Html, BrokenInputIsNotFatal) {
   HtmlArticle a;
   EXPECT_TRUE(ExtractHtml("<p>unclosed <b>tags <div> everywhere", "", 1 << 20, &a).ok());
   EXPECT_FALSE(ExtractHtml(std::string("\x1f\x8b\x08\x00garbage", 12), "", 1 << 20, &a).ok());
+}
+
+TEST(Html, MarkupDepth) {
+  EXPECT_EQ(MarkupDepth("<html><body><div><p>a<p>b<br><img src=x/></div></body></html>", 100), 3u);
+  EXPECT_EQ(MarkupDepth("<div><!-- <div><div> --><script>if (a<b) x='<div>';</script></div>", 100), 2u);
+  std::string deep;
+  for (int i = 0; i < 20000; ++i) deep += "<span>";
+  EXPECT_EQ(MarkupDepth(deep, 100), 101u);  // stops counting past the cap
+  std::string list = "<ul>";
+  for (int i = 0; i < 20000; ++i) list += "<li>item";  // unclosed items are siblings
+  EXPECT_EQ(MarkupDepth(list, 100000), 1u);
 }
 
 TEST(Html, MultiMemberGunzip) {
@@ -95,12 +108,14 @@ TEST(Html, MultiMemberGunzip) {
 }
 
 TEST(Html, LanguageDetection) {
-  EXPECT_EQ(DetectLanguage("The foreign ministers of China and Japan met in Geneva on Tuesday to discuss trade, "
-                           "maritime disputes and the situation on the Korean peninsula."),
-            "en");
-  EXPECT_EQ(DetectLanguage("Les ministres des Affaires étrangères de la Chine et du Japon se sont rencontrés mardi "
-                           "à Genève pour discuter du commerce et des différends maritimes."),
-            "fr");
+  EXPECT_EQ(
+      DetectLanguage("The foreign ministers of China and Japan met in Geneva on Tuesday to discuss trade, "
+                     "maritime disputes and the situation on the Korean peninsula."),
+      "en");
+  EXPECT_EQ(
+      DetectLanguage("Les ministres des Affaires étrangères de la Chine et du Japon se sont rencontrés mardi "
+                     "à Genève pour discuter du commerce et des différends maritimes."),
+      "fr");
 }
 
 namespace {
@@ -115,14 +130,16 @@ std::string WarcRecord(const std::string& type, const std::string& uri, const st
 class WarcTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() / ("casus_warc_" + std::to_string(::getpid()) + ".warc.gz"))
-                .string();
+    path_ =
+        (std::filesystem::temp_directory_path() / ("casus_warc_" + std::to_string(::getpid()) + ".warc.gz"))
+            .string();
   }
   void TearDown() override { std::filesystem::remove(path_); }
   WarcStats Read(const std::string& bytes, std::vector<Document>* docs, std::vector<ReadIssue>* issues) {
     std::ofstream(path_, std::ios::binary) << bytes;
-    return ReadWarc(path_, ReadOptions{}, [&](Document&& d) { docs->push_back(std::move(d)); },
-                    [&](const ReadIssue& i) { issues->push_back(i); });
+    return ReadWarc(
+        path_, ReadOptions{}, [&](Document&& d) { docs->push_back(std::move(d)); },
+        [&](const ReadIssue& i) { issues->push_back(i); });
   }
   std::string path_;
 };
@@ -133,8 +150,9 @@ TEST_F(WarcTest, ResponsesChunkedAndGzipBodies) {
   std::string page = kPage;
   std::string plain = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page;
   std::string gz = Gzip(page);
-  std::string chunked = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n"
-                        "Content-Encoding: gzip\r\n\r\n";
+  std::string chunked =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n"
+      "Content-Encoding: gzip\r\n\r\n";
   char size[32];
   std::snprintf(size, sizeof size, "%zx\r\n", gz.size());
   chunked += size + gz + "\r\n0\r\n\r\n";
@@ -159,7 +177,8 @@ TEST_F(WarcTest, TruncatedRecordIsReportedNotFatal) {
   std::string plain = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + std::string(kPage);
   std::string whole = WarcRecord("response", "https://a.example/1", plain);
   std::string cut = Gzip(whole);
-  std::string file = Gzip(WarcRecord("response", "https://a.example/0", plain)) + cut.substr(0, cut.size() / 2);
+  std::string file =
+      Gzip(WarcRecord("response", "https://a.example/0", plain)) + cut.substr(0, cut.size() / 2);
   std::vector<Document> docs;
   std::vector<ReadIssue> issues;
   WarcStats st = Read(file, &docs, &issues);
