@@ -170,9 +170,10 @@ std::vector<Paragraph> CleanDocument(const Document& doc) {
       if (stop) break;
       size_t cur = b;
       const std::string_view upto = text.substr(0, e);  // searches stop at the paragraph's end
+      size_t img = upto.find("[[", cur);  // the next "[[", kept until passed (linear in headings)
       while (cur < e) {
         // "[[Image:x.jpg|250px|thumb|Caption]]": a picture and its caption.
-        size_t img = upto.find("[[", cur);
+        if (img < cur) img = upto.find("[[", cur);
         if (img < e && (text.compare(img + 2, 6, "Image:") == 0 || text.compare(img + 2, 5, "File:") == 0)) {
           size_t close = upto.find("]]", img);
           size_t h0 = upto.find("==", cur);
