@@ -1,11 +1,9 @@
 // Run: the whole job over inputs — read, code on worker threads, store, merge.
 //
-// A pipeline: one reader thread reads documents in order into batches, the
-// calling thread codes each batch on `threads` workers (itself included), and
-// one writer thread stores the coded batches in order; so reading batch k+1,
-// coding batch k and storing batch k-1 overlap. Read issues are reported
-// (on the calling thread) before their batch is coded. Output does not depend
-// on the thread count or batch size.
+// Documents are read in order, coded in batches on `threads` workers, and the
+// coded batches are handed in order to one writer thread that stores them, so
+// storing batch k overlaps coding batch k+1. Output does not depend on the
+// thread count or batch size.
 #ifndef CASUS_INCLUDE_CASUS_RUN_H_
 #define CASUS_INCLUDE_CASUS_RUN_H_
 
@@ -20,7 +18,7 @@
 namespace casus {
 
 struct RunOptions {
-  int threads = 1;             // coding workers (the reader and writer threads come on top)
+  int threads = 1;             // coding workers (the writer thread comes on top)
   size_t batch = 2048;         // documents per coding batch and per store transaction
   bool collect_events = true;  // merge and return the events of this run
 };

@@ -15,45 +15,6 @@ using Clock = std::chrono::steady_clock;
 
 double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-// A first-in first-out hand-over between two threads: Push blocks while
-// `capacity` items wait; Pop blocks until an item comes or the queue is closed.
-template <typename T>
-class BoundedQueue {
- public:
-  explicit BoundedQueue(size_t capacity) : capacity_(capacity) {}
-
-  void Push(T&& item) {
-    std::unique_lock<std::mutex> lock(mu_);
-    space_.wait(lock, [&] { return items_.size() < capacity_; });
-    items_.push_back(std::move(item));
-    ready_.notify_one();
-  }
-
-  // False once the queue is closed and empty.
-  bool Pop(T* item) {
-    std::unique_lock<std::mutex> lock(mu_);
-    ready_.wait(lock, [&] { return closed_ || !items_.empty(); });
-    if (items_.empty()) return false;
-    *item = std::move(items_.front());
-    items_.pop_front();
-    space_.notify_one();
-    return true;
-  }
-
-  void Close() {
-    std::lock_guard<std::mutex> lock(mu_);
-    closed_ = true;
-    ready_.notify_all();
-  }
-
- private:
-  const size_t capacity_;
-  std::mutex mu_;
-  std::condition_variable ready_, space_;
-  std::deque<T> items_;
-  bool closed_ = false;
-};
-
 // Codes `docs` on `threads` workers (the caller is one of them); each
 // document moves into its result, and results keep input order.
 void CodeBatch(const Engine& engine, std::vector<Document>& docs, int threads,
@@ -71,56 +32,6 @@ void CodeBatch(const Engine& engine, std::vector<Document>& docs, int threads,
   for (auto& th : pool) th.join();
 }
 
-// Documents read while the previous ones are coded, with the read issues met
-// on the way (reported before the batch is coded, as when reading inline).
-struct ReadBatch {
-  std::vector<Document> docs;
-  std::vector<ReadIssue> issues;
-  size_t bytes = 0;
-  double seconds = 0;  // spent reading
-};
-
-// One reader thread filling batches of `batch_size` documents.
-class Reader {
- public:
-  Reader(const std::vector<std::string>& inputs, const ReadOptions& options, size_t batch_size)
-      : queue_(2), thread_([this, inputs, options, batch_size] { Loop(inputs, options, batch_size); }) {}
-  ~Reader() {
-    // Drain, so that a reader blocked on a full queue can finish.
-    ReadBatch rest;
-    while (queue_.Pop(&rest)) {
-    }
-    thread_.join();
-  }
-
-  bool Next(ReadBatch* batch) { return queue_.Pop(batch); }
-
- private:
-  void Loop(const std::vector<std::string>& inputs, const ReadOptions& options, size_t batch_size) {
-    ReadBatch current;
-    auto mark = Clock::now();
-    auto hand_over = [&] {
-      current.seconds = Since(mark);
-      queue_.Push(std::move(current));
-      current = ReadBatch{};
-      mark = Clock::now();
-    };
-    ReadInputs(
-        inputs, options,
-        [&](Document&& d) {
-          current.bytes += d.text.size();
-          current.docs.push_back(std::move(d));
-          if (current.docs.size() >= batch_size) hand_over();
-        },
-        [&](const ReadIssue& issue) { current.issues.push_back(issue); });
-    if (!current.docs.empty() || !current.issues.empty()) hand_over();
-    queue_.Close();
-  }
-
-  BoundedQueue<ReadBatch> queue_;
-  std::thread thread_;  // last: starts after the queue exists
-};
-
 // One writer thread storing coded batches in the order they were queued.
 class Writer {
  public:
@@ -130,12 +41,20 @@ class Writer {
 
   // Blocks while six batches are already waiting: enough that coding goes on
   // while the store indexes a commit (a queue of two stalled it).
-  void Push(std::vector<CodedDocument>&& batch) { queue_.Push(std::move(batch)); }
+  void Push(std::vector<CodedDocument>&& batch) {
+    std::unique_lock<std::mutex> lock(mu_);
+    space_.wait(lock, [&] { return queue_.size() < 6; });
+    queue_.push_back(std::move(batch));
+    ready_.notify_one();
+  }
 
   void Close() {
-    if (closed_) return;
-    closed_ = true;
-    queue_.Close();
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (closed_) return;
+      closed_ = true;
+    }
+    ready_.notify_one();
     thread_.join();
   }
 
@@ -143,7 +62,7 @@ class Writer {
   // their memory, and freeing the rest happens on the coding threads instead
   // of the writer's); empty when there is none.
   std::vector<CodedDocument> TakeDone() {
-    std::lock_guard<std::mutex> lock(done_mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     if (done_.empty()) return {};
     std::vector<CodedDocument> out = std::move(done_.back());
     done_.pop_back();
@@ -157,8 +76,16 @@ class Writer {
 
  private:
   void Loop() {
-    std::vector<CodedDocument> batch;
-    while (queue_.Pop(&batch)) {
+    while (true) {
+      std::vector<CodedDocument> batch;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        ready_.wait(lock, [&] { return closed_ || !queue_.empty(); });
+        if (queue_.empty()) break;
+        batch = std::move(queue_.front());
+        queue_.pop_front();
+        space_.notify_one();
+      }
       if (store_ && status_.ok()) {
         auto t = Clock::now();
         size_t skip = 0;
@@ -169,7 +96,7 @@ class Writer {
       if (collect_)
         for (auto& cd : batch)
           for (auto& e : cd.events) mentions_->push_back(std::move(e));
-      std::lock_guard<std::mutex> lock(done_mu_);
+      std::lock_guard<std::mutex> lock(mu_);
       if (done_.size() < 2) done_.push_back(std::move(batch));
     }
     if (store_ && status_.ok()) {
@@ -182,8 +109,9 @@ class Writer {
   Store* store_;
   bool collect_;
   std::vector<Event>* mentions_;
-  BoundedQueue<std::vector<CodedDocument>> queue_{6};
-  std::mutex done_mu_;
+  std::mutex mu_;
+  std::condition_variable ready_, space_;
+  std::deque<std::vector<CodedDocument>> queue_;
   std::vector<std::vector<CodedDocument>> done_;
   bool closed_ = false;
   Status status_;
@@ -201,46 +129,53 @@ Status Run(const std::vector<std::string>& inputs, const ReadOptions& read_optio
   RunStats st;
   std::vector<Event> mentions;
   Writer writer(store, options.collect_events && events, &mentions);
+  std::vector<Document> batch;
   std::vector<CodedDocument> coded;
   std::vector<Status> status;
-  {
-    Reader reader(inputs, read_options, std::max<size_t>(1, options.batch));
-    ReadBatch batch;
-    while (reader.Next(&batch)) {
-      st.read_seconds += batch.seconds;
-      for (const ReadIssue& issue : batch.issues) {
+  auto read_mark = Clock::now();
+  auto flush = [&] {
+    if (batch.empty()) return;
+    st.read_seconds += Since(read_mark);
+    coded = writer.TakeDone();
+    CodeBatch(engine, batch, std::max(1, options.threads), &coded, &status);
+    for (size_t i = 0; i < coded.size(); ++i) {
+      if (!status[i].ok()) {
+        ++st.errors;
+        on_issue(ReadIssue{Severity::kError, coded[i].doc.origin, status[i].message()});
+      }
+      const CodedDocument& cd = coded[i];
+      for (const auto& w : cd.warnings) {
+        ++st.warnings;
+        on_issue(ReadIssue{Severity::kWarning, cd.doc.origin, w});
+      }
+      st.sentences += cd.sentences.size();
+      if (!cd.coded) ++st.not_english;
+      st.mentions += cd.events.size();
+      st.clean_seconds += cd.times.clean;
+      st.segment_seconds += cd.times.segment;
+      st.recognise_seconds += cd.times.recognise;
+      st.code_seconds += cd.times.code;
+    }
+    writer.Push(std::move(coded));
+    coded.clear();
+    batch.clear();
+    if (on_progress) on_progress(st);
+    read_mark = Clock::now();
+  };
+  ReadInputs(
+      inputs, read_options,
+      [&](Document&& d) {
+        ++st.documents;
+        st.input_bytes += d.text.size();
+        batch.push_back(std::move(d));
+        if (batch.size() >= options.batch) flush();
+      },
+      [&](const ReadIssue& issue) {
         if (issue.severity == Severity::kError) ++st.errors;
         if (issue.severity == Severity::kWarning) ++st.warnings;
         on_issue(issue);
-      }
-      if (batch.docs.empty()) continue;
-      st.documents += batch.docs.size();
-      st.input_bytes += batch.bytes;
-      coded = writer.TakeDone();
-      CodeBatch(engine, batch.docs, std::max(1, options.threads), &coded, &status);
-      for (size_t i = 0; i < coded.size(); ++i) {
-        if (!status[i].ok()) {
-          ++st.errors;
-          on_issue(ReadIssue{Severity::kError, coded[i].doc.origin, status[i].message()});
-        }
-        const CodedDocument& cd = coded[i];
-        for (const auto& w : cd.warnings) {
-          ++st.warnings;
-          on_issue(ReadIssue{Severity::kWarning, cd.doc.origin, w});
-        }
-        st.sentences += cd.sentences.size();
-        if (!cd.coded) ++st.not_english;
-        st.mentions += cd.events.size();
-        st.clean_seconds += cd.times.clean;
-        st.segment_seconds += cd.times.segment;
-        st.recognise_seconds += cd.times.recognise;
-        st.code_seconds += cd.times.code;
-      }
-      writer.Push(std::move(coded));
-      coded.clear();
-      if (on_progress) on_progress(st);
-    }
-  }
+      });
+  flush();
   writer.Close();
   st.store_seconds = writer.store_seconds();
   st.already_stored = writer.skipped();
