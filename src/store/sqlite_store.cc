@@ -369,12 +369,12 @@ class SqliteStore : public Store {
     absl::flat_hash_map<std::string, std::string> stored;
     for (size_t i = 0; i < batch.size();) {
       size_t n = std::min<size_t>(batch.size() - i, 64);
-      Stmt* q = lookup.Get(n);
-      if (!q) return Error("prepare");
-      for (size_t k = 0; k < n; ++k) q->Bind(static_cast<int>(k + 1), batch[i + k].doc.id);
+      Stmt* query = lookup.Get(n);
+      if (!query) return Error("prepare");
+      for (size_t k = 0; k < n; ++k) query->Bind(static_cast<int>(k + 1), batch[i + k].doc.id);
       int rc;
-      while ((rc = q->Step()) == SQLITE_ROW) stored[q->Text(0)] = q->Text(1);
-      q->Reset();
+      while ((rc = query->Step()) == SQLITE_ROW) stored[query->Text(0)] = query->Text(1);
+      query->Reset();
       if (rc != SQLITE_DONE) return Error("read documents");
       i += n;
     }
