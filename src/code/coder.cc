@@ -686,7 +686,8 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
         }
       }
     }
-    if (!pairs.empty()) actors.push_back(Candidate{&mt - matches_.data(), std::move(pairs), note});
+    if (!pairs.empty())
+      actors.push_back(Candidate{static_cast<size_t>(&mt - matches_.data()), std::move(pairs), note});
   }
   // A date expression belongs to the nearest match that has actors.
   dates_ = FindDates(toks_, ctx_.tb, ctx_.te, ctx_.published, future);
