@@ -3,7 +3,6 @@
 
 #include <absl/container/flat_hash_set.h>
 
-#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
@@ -86,10 +85,7 @@ class EngineImpl : public Engine {
     thread_local absl::flat_hash_set<std::string_view> seen_sentences;  // views into doc.text
     seen_sentences.clear();
     thread_local DocumentMemory memory;
-    memory.Clear();
-    static const uint64_t kHe = StableHash64("he"), kShe = StableHash64("she");
-    memory.pronouns = std::any_of(tokens.begin(), tokens.end(),
-                                  [](const Token& t) { return t.hash == kHe || t.hash == kShe; });
+    memory.Start(tokens);
     for (size_t si = 0; si < spans.size(); ++si) {
       const SentenceSpan& sp = spans[si];
       Sentence s;

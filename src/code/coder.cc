@@ -106,11 +106,7 @@ class SentenceCoder {
 
  private:
   size_t Owner(size_t t) const { return t >= ctx_.tb && t < ctx_.te ? owner_[t - ctx_.tb] : kNone; }
-  bool Usable(size_t m, bool allow_adjective) const {
-    const ActorMention& a = ms_[m];
-    return !a.place_only && !a.agent_only && !a.modifier_only && !a.code.empty() &&
-           (allow_adjective || !a.adjective_only);
-  }
+  bool Usable(size_t m, bool allow_adjective) const { return ms_[m].CanAct(allow_adjective); }
   bool BlocksWord(size_t t) const {
     size_t m = Owner(t);
     return m != kNone && !ms_[m].agent_only;
@@ -712,10 +708,9 @@ void SentenceCoder::Run(std::vector<CodedMention>* out) {
 void Coder::CodeSentence(const SentenceContext& ctx, std::vector<CodedMention>* out) const {
   // Every event needs an actor (as source, or as one of a pair): a sentence
   // naming none is not matched against the verb dictionary at all.
-  bool any_actor = false;
-  for (const ActorMention& a : *ctx.mentions)
-    any_actor = any_actor || (!a.place_only && !a.agent_only && !a.modifier_only && !a.code.empty());
-  if (!any_actor) return;
+  if (std::none_of(ctx.mentions->begin(), ctx.mentions->end(),
+                   [](const ActorMention& a) { return a.CanAct(true); }))
+    return;
   SentenceCoder(kb_, verbs_, options_, ctx).Run(out);
 }
 

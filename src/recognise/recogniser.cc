@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "segment/word_class.h"
+#include "util/hash.h"
 #include "util/text.h"
 
 namespace casus {
@@ -294,6 +295,12 @@ void Recogniser::Recognise(std::string_view text, const std::vector<Token>& toke
 
 namespace {
 
+// "he" or "she": resolved to the one person named just before.
+bool HeOrShe(const Token& t) {
+  constexpr uint64_t kHe = StableHash64("he"), kShe = StableHash64("she");
+  return t.hash == kHe || t.hash == kShe;
+}
+
 // A capitalised open-class word that no dictionary knows: part of a name.
 bool NameToken(const Token& t, bool covered) {
   return !covered && t.kind == TokenKind::kWord && t.capitalized && !t.Is(kFunctionWord) &&
@@ -460,7 +467,7 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
   // "He"/"she": the one person named earlier in this sentence, else in the
   // nearest earlier sentence that names any; two or more leave it unresolved.
   for (size_t t = tb; t < te; ++t) {
-    if (tokens[t].lower != "he" && tokens[t].lower != "she") continue;
+    if (!HeOrShe(tokens[t])) continue;
     std::vector<DocumentMemory::Person> here = persons_in(added, t);
     const std::vector<DocumentMemory::Person>* pick = here.empty() ? nullptr : &here;
     for (size_t back = 0; !pick && back < 3 && back < memory->persons_by_sentence.size(); ++back) {
@@ -510,6 +517,12 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
       memory->agent_uses.push_back(DocumentMemory::AgentUse{m.code.substr(3), m.country});
   }
   ++memory->sentence;
+}
+
+void DocumentMemory::Start(const std::vector<Token>& document_tokens) {
+  Clear();
+  pronouns =
+      std::any_of(document_tokens.begin(), document_tokens.end(), [](const Token& t) { return HeOrShe(t); });
 }
 
 }  // namespace casus

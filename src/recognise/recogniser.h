@@ -35,6 +35,12 @@ struct ActorMention {
   int chain = -1;                 // conjunction chain id, -1 when alone
   bool coreferent = false;        // "He", "the ministry": resolved from earlier mentions
   bool modifier_only = false;     // "Anti-Bush", "Qatar-based": never an actor
+
+  // Whether it may be a source or target (adjectives only where asked).
+  bool CanAct(bool allow_adjective) const {
+    return !place_only && !agent_only && !modifier_only && !code.empty() &&
+           (allow_adjective || !adjective_only);
+  }
 };
 
 // Per-document state for coreference and learning: one per document, used by
@@ -58,7 +64,9 @@ struct DocumentMemory {
   // False when the document has no "he"/"she": persons_by_sentence, read only
   // to resolve them, is then not kept.
   bool pronouns = true;
-  // Forgets everything (keeping the memory allocated): a new document.
+  // Forgets everything (keeping the memory allocated) for a new document
+  // whose tokens are `document_tokens`.
+  void Start(const std::vector<Token>& document_tokens);
   void Clear() {
     learned.clear();
     learned_index.clear();

@@ -58,27 +58,19 @@ void Segmenter::IcuBreaks(std::string_view text, size_t b, size_t e, std::vector
   u_strFromUTF8WithSub(utf16_.data(), static_cast<int32_t>(utf16_.size()), &len, para.data(),
                        static_cast<int32_t>(para.size()), 0xFFFD, &substitutions, &status);
   if (U_FAILURE(status)) return;
-  if (substitutions > 0) {
-    // Invalid UTF-8 (readers repair it; the library API may not): iterate the
-    // bytes through UText, where offsets stay byte offsets.
-    UText* ut8 = utext_openUTF8(nullptr, para.data(), static_cast<int64_t>(para.size()), &status);
-    if (U_FAILURE(status)) return;
-    breaker_->setText(ut8, status);
-    for (int32_t k = breaker_->next(); U_SUCCESS(status) && k != icu::BreakIterator::DONE;
-         k = breaker_->next())
-      out->push_back(b + static_cast<size_t>(k));
-    utext_close(ut8);
-    return;
-  }
-  UText* ut = utext_openUChars(nullptr, utf16_.data(), len, &status);
+  // Invalid UTF-8 (readers repair it; the library API may not) is iterated
+  // as bytes through UText, where offsets stay byte offsets.
+  const bool utf8 = substitutions > 0;
+  UText* ut = utf8 ? utext_openUTF8(nullptr, para.data(), static_cast<int64_t>(para.size()), &status)
+                   : utext_openUChars(nullptr, utf16_.data(), len, &status);
   if (U_FAILURE(status)) return;
   breaker_->setText(ut, status);
-  const bool ascii = static_cast<size_t>(len) == para.size();  // then units are bytes
+  const bool units_are_bytes = utf8 || static_cast<size_t>(len) == para.size();  // or ASCII
   size_t byte = 0;
   int32_t unit = 0;
   for (int32_t k = breaker_->next(); U_SUCCESS(status) && k != icu::BreakIterator::DONE;
        k = breaker_->next()) {
-    if (ascii) {
+    if (units_are_bytes) {
       byte = static_cast<size_t>(k);
     } else {
       // Walk code points: 1-3 UTF-8 bytes are one UTF-16 unit, 4 bytes two.

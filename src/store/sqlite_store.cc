@@ -74,10 +74,7 @@ class Stmt {
   bool ok() const { return rc_ == SQLITE_OK; }
   // Text is bound without a copy: it must outlive the next Step() (and
   // Reset() clears the bindings), so temporaries are refused.
-  Stmt& Bind(int i, const std::string& v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
-    return *this;
-  }
+  Stmt& Bind(int i, const std::string& v) { return BindView(i, v); }
   Stmt& Bind(int i, std::string&& v) = delete;
   Stmt& BindView(int i, std::string_view v) {
     sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);

@@ -14,7 +14,7 @@ constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
 
 // `h` continues an earlier hash: StableHash64(b, StableHash64(a)) equals
 // StableHash64(a + b).
-inline uint64_t StableHash64(std::string_view s, uint64_t h = kFnvOffset) {
+constexpr uint64_t StableHash64(std::string_view s, uint64_t h = kFnvOffset) {
   for (unsigned char c : s) {
     h ^= c;
     h *= kFnvPrime;
