@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstring>
 
 #include "segment/word_class.h"
@@ -120,7 +119,7 @@ void Push(std::string_view text, size_t b, size_t e, TokenKind kind, std::vector
       }
     }
     out_bytes[n++] = static_cast<char>(c);
-    h = (h ^ c) * kFnvPrime;
+    h = StableHashStep(h, c);
   }
   low.resize(n);
   unsigned char f = s.empty() ? 0 : s[0];
@@ -202,7 +201,7 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
       char low[8];
       size_t len = std::min<size_t>(i - b, sizeof low);
       for (size_t k = 0; k < len; ++k)
-        low[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[b + k])));
+        low[k] = static_cast<char>(kAsciiLower[static_cast<unsigned char>(text[b + k])]);
       bool initial = i - b == 1 && c >= 'A' && c <= 'Z';
       bool dotted = std::string_view(text.data() + b, i - b).find('.') != std::string_view::npos;
       if (initial || dotted || (i - b <= 6 && KnownAbbreviation(std::string_view(low, len)))) {

@@ -14,11 +14,11 @@ constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
 
 // `h` continues an earlier hash: StableHash64(b, StableHash64(a)) equals
 // StableHash64(a + b).
+// One byte of FNV-1a, for code that hashes while it builds a string.
+constexpr uint64_t StableHashStep(uint64_t h, unsigned char c) { return (h ^ c) * kFnvPrime; }
+
 constexpr uint64_t StableHash64(std::string_view s, uint64_t h = kFnvOffset) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= kFnvPrime;
-  }
+  for (unsigned char c : s) h = StableHashStep(h, c);
   return h;
 }
 
