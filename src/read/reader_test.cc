@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <vector>
+
+#include <unistd.h>
 
 namespace casus {
 
@@ -137,6 +141,42 @@ TEST(Reader, OversizedDocumentIsTruncated) {
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_LE(docs[0].text.size(), 100u + 7u);
   ASSERT_EQ(issues.size(), 1u);
+}
+
+TEST(Reader, FilesAreReadWholeAndOversizedFilesRefused) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("casus_reader_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  // TABARI records over more than one read block (1 MB).
+  std::string content;
+  size_t records = 0;
+  while (content.size() < (3u << 20) + 12345) {
+    content += "870226 R" + std::to_string(records++) + "\nThe minister met the envoy in the capital.\n\n";
+  }
+  fs::path big = dir / "records.txt";
+  std::ofstream(big, std::ios::binary) << content;
+  auto read = [&](const ReadOptions& o, std::vector<Document>* docs, std::vector<ReadIssue>* issues) {
+    ReadInputs({big.string()}, o, [&](Document&& d) { docs->push_back(std::move(d)); },
+               [&](const ReadIssue& i) { issues->push_back(i); });
+  };
+  std::vector<Document> docs;
+  std::vector<ReadIssue> issues;
+  read(ReadOptions{}, &docs, &issues);
+  EXPECT_EQ(docs.size(), records);
+  ASSERT_FALSE(docs.empty());
+  EXPECT_EQ(docs.back().id, "R" + std::to_string(records - 1));
+
+  ReadOptions small;
+  small.max_file_bytes = content.size() - 1;
+  docs.clear();
+  issues.clear();
+  read(small, &docs, &issues);
+  EXPECT_TRUE(docs.empty());
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].severity, Severity::kError);
+  EXPECT_NE(issues[0].message.find("larger than"), std::string::npos);
+  EXPECT_NE(issues[0].origin.find("records.txt"), std::string::npos);
+  fs::remove_all(dir);
 }
 
 }  // namespace casus
