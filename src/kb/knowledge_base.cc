@@ -134,7 +134,6 @@ void KnowledgeBase::AddPhrase(std::string_view text, LexEntry entry) {
     for (const auto& t : toks) hashes.push_back(StableHash64(t));
     phrases_.push_back(Phrase{std::move(toks), std::move(hashes), {}});
     phrase_index_.emplace(std::move(key), idx);
-    by_first_[phrases_[idx].hashes[0]].push_back(idx);
   } else {
     idx = it->second;
   }
@@ -285,59 +284,74 @@ Status KnowledgeBase::Load(const Options& options) {
           r.title != "movement")
         a.person = true;
   }
-  for (auto& [first, list] : by_first_) {
-    std::stable_sort(list.begin(), list.end(),
-                     [&](int a, int b) { return phrases_[a].tokens.size() > phrases_[b].tokens.size(); });
-  }
+  BuildStarts();
   return Status::OK();
+}
+
+void KnowledgeBase::BuildStarts() {
+  absl::flat_hash_map<uint64_t, std::vector<uint32_t>, PrehashedKey> by_first;
+  for (size_t i = 0; i < phrases_.size(); ++i) by_first[phrases_[i].hashes[0]].push_back(static_cast<uint32_t>(i));
+  // First tokens in hash order, so that the arrays do not depend on the
+  // hash map's iteration order.
+  std::vector<uint64_t> firsts;
+  firsts.reserve(by_first.size());
+  for (const auto& kv : by_first) firsts.push_back(kv.first);
+  std::sort(firsts.begin(), firsts.end());
+  first_.clear();
+  starts_.clear();
+  rest_hashes_.clear();
+  for (uint64_t h : firsts) {
+    std::vector<uint32_t>& list = by_first[h];
+    std::stable_sort(list.begin(), list.end(),
+                     [&](uint32_t a, uint32_t b) { return phrases_[a].tokens.size() > phrases_[b].tokens.size(); });
+    uint32_t begin = static_cast<uint32_t>(starts_.size());
+    for (uint32_t idx : list) {
+      const Phrase& p = phrases_[idx];
+      PhraseStart c;
+      c.second = p.hashes.size() > 1 ? p.hashes[1] : 0;
+      c.phrase = idx;
+      c.rest = static_cast<uint32_t>(rest_hashes_.size());
+      c.length = static_cast<uint32_t>(p.tokens.size());
+      for (size_t k = 2; k < c.length; ++k) rest_hashes_.push_back(p.hashes[k]);
+      for (const LexEntry& e : p.entries) c.case_rules |= static_cast<uint8_t>(1u << static_cast<int>(e.case_rule));
+      c.dotted = p.tokens[0].find('.') != std::string::npos;
+      starts_.push_back(c);
+    }
+    first_.emplace(h, std::make_pair(begin, static_cast<uint32_t>(starts_.size())));
+  }
+}
+
+bool KnowledgeBase::CaseRulesHold(const PhraseStart& c, const std::vector<Token>& tokens, size_t i,
+                                  std::string_view text) const {
+  if (c.case_rules & (1u << static_cast<int>(CaseRule::kAny))) return true;
+  if ((c.case_rules & (1u << static_cast<int>(CaseRule::kCapitalized))) && tokens[i].capitalized) return true;
+  if (!(c.case_rules & (1u << static_cast<int>(CaseRule::kUpper)))) return false;
+  auto span = [&](size_t t) { return text.substr(tokens[t].start, tokens[t].end - tokens[t].start); };
+  for (size_t k = 0; k < c.length; ++k)
+    if (tokens[i + k].kind == TokenKind::kWord && !IsAllUpper(span(i + k))) return false;
+  if (c.dotted) return true;
+  // In upper-case text ("CAR BOMB EXPLODES") an undotted acronym that is also
+  // a word cannot be told apart: require a lower-case neighbour.
+  auto shouting = [&](size_t t) {
+    return t < tokens.size() && tokens[t].kind == TokenKind::kWord && tokens[t].end - tokens[t].start >= 2 &&
+           IsAllUpper(span(t));
+  };
+  return !((i > 0 && shouting(i - 1)) || shouting(i + c.length));
 }
 
 const Phrase* KnowledgeBase::LongestMatch(const std::vector<Token>& tokens, size_t i, size_t end,
                                           std::string_view text, size_t* length) const {
-  auto it = by_first_.find(tokens[i].hash);
-  if (it == by_first_.end()) return nullptr;
-  for (int idx : it->second) {
-    const Phrase& p = phrases_[idx];
-    if (i + p.tokens.size() > end) continue;
+  auto it = first_.find(tokens[i].hash);
+  if (it == first_.end()) return nullptr;
+  for (uint32_t s = it->second.first; s < it->second.second; ++s) {
+    const PhraseStart& c = starts_[s];
+    if (i + c.length > end) continue;
+    if (c.length > 1 && tokens[i + 1].hash != c.second) continue;
     bool ok = true;
-    for (size_t k = 1; k < p.tokens.size() && ok; ++k) ok = tokens[i + k].hash == p.hashes[k];
-    if (!ok) continue;
-    // Keep the entries whose case rule the text satisfies.
-    const Token& first = tokens[i];
-    bool any = false;
-    for (const LexEntry& e : p.entries) {
-      switch (e.case_rule) {
-        case CaseRule::kAny:
-          any = true;
-          break;
-        case CaseRule::kCapitalized:
-          any = any || first.capitalized;
-          break;
-        case CaseRule::kUpper: {
-          bool upper = true;
-          for (size_t k = 0; k < p.tokens.size(); ++k) {
-            std::string_view s = text.substr(tokens[i + k].start, tokens[i + k].end - tokens[i + k].start);
-            upper = upper && (IsAllUpper(s) || tokens[i + k].kind != TokenKind::kWord);
-          }
-          // In upper-case text ("CAR BOMB EXPLODES") an undotted acronym that
-          // is also a word cannot be told apart: require a lower-case neighbour.
-          auto shouting = [&](size_t t) {
-            if (t >= tokens.size() || tokens[t].kind != TokenKind::kWord ||
-                tokens[t].end - tokens[t].start < 2)
-              return false;
-            return IsAllUpper(text.substr(tokens[t].start, tokens[t].end - tokens[t].start));
-          };
-          bool dotted = p.tokens[0].find('.') != std::string::npos;
-          if (upper && !dotted && ((i > 0 && shouting(i - 1)) || shouting(i + p.tokens.size())))
-            upper = false;
-          any = any || upper;
-          break;
-        }
-      }
-    }
-    if (!any) continue;
-    *length = p.tokens.size();
-    return &p;
+    for (size_t k = 2; k < c.length && ok; ++k) ok = tokens[i + k].hash == rest_hashes_[c.rest + k - 2];
+    if (!ok || !CaseRulesHold(c, tokens, i, text)) continue;
+    *length = c.length;
+    return &phrases_[c.phrase];
   }
   return nullptr;
 }

@@ -142,8 +142,24 @@ class KnowledgeBase {
   std::unordered_map<std::string, std::pair<std::string, std::string>> modality_;
   std::vector<Phrase> phrases_;
   std::unordered_map<std::string, int> phrase_index_;  // joined tokens -> phrase
-  // First token -> phrases starting with it, longest first.
-  absl::flat_hash_map<uint64_t, std::vector<int>, PrehashedKey> by_first_;
+  // Built once after loading (BuildStarts): for each first token, the phrases
+  // starting with it, longest first, in one contiguous array. A lookup then
+  // touches one hash slot and one run of starts_ instead of a vector, a
+  // phrase and its hash vector per candidate (a third of all tokens start
+  // some phrase, with four candidates on average).
+  struct PhraseStart {
+    uint64_t second = 0;  // hash of the second token (0 for one-token phrases)
+    uint32_t phrase = 0;  // index into phrases_
+    uint32_t rest = 0;    // hashes of tokens 3.. start at rest_hashes_[rest]
+    uint32_t length = 0;  // tokens
+    uint8_t case_rules = 0;  // bit (1 << CaseRule) for each rule among the entries
+    bool dotted = false;     // first token has a period ("U.S."): never mistaken for shouting
+  };
+  void BuildStarts();
+  bool CaseRulesHold(const PhraseStart& c, const std::vector<Token>& tokens, size_t i, std::string_view text) const;
+  absl::flat_hash_map<uint64_t, std::pair<uint32_t, uint32_t>, PrehashedKey> first_;  // -> [begin, end) of starts_
+  std::vector<PhraseStart> starts_;
+  std::vector<uint64_t> rest_hashes_;
 };
 
 // Reads a data file's records: calls fn(line_no, fields) for every non-comment,
