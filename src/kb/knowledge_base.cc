@@ -289,35 +289,34 @@ Status KnowledgeBase::Load(const Options& options) {
 }
 
 void KnowledgeBase::BuildStarts() {
-  absl::flat_hash_map<uint64_t, std::vector<uint32_t>, PrehashedKey> by_first;
-  for (size_t i = 0; i < phrases_.size(); ++i) by_first[phrases_[i].hashes[0]].push_back(static_cast<uint32_t>(i));
-  // First tokens in hash order, so that the arrays do not depend on the
-  // hash map's iteration order.
-  std::vector<uint64_t> firsts;
-  firsts.reserve(by_first.size());
-  for (const auto& kv : by_first) firsts.push_back(kv.first);
-  std::sort(firsts.begin(), firsts.end());
+  // Phrases ordered by first token (hash), then longest first, then in
+  // load order: the arrays do not depend on any hash map's iteration order.
+  std::vector<uint32_t> order(phrases_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const Phrase &pa = phrases_[a], &pb = phrases_[b];
+    if (pa.hashes[0] != pb.hashes[0]) return pa.hashes[0] < pb.hashes[0];
+    if (pa.tokens.size() != pb.tokens.size()) return pa.tokens.size() > pb.tokens.size();
+    return a < b;
+  });
   first_.clear();
   starts_.clear();
   rest_hashes_.clear();
-  for (uint64_t h : firsts) {
-    std::vector<uint32_t>& list = by_first[h];
-    std::stable_sort(list.begin(), list.end(),
-                     [&](uint32_t a, uint32_t b) { return phrases_[a].tokens.size() > phrases_[b].tokens.size(); });
-    uint32_t begin = static_cast<uint32_t>(starts_.size());
-    for (uint32_t idx : list) {
-      const Phrase& p = phrases_[idx];
-      PhraseStart c;
-      c.second = p.hashes.size() > 1 ? p.hashes[1] : 0;
-      c.phrase = idx;
-      c.rest = static_cast<uint32_t>(rest_hashes_.size());
-      c.length = static_cast<uint32_t>(p.tokens.size());
-      for (size_t k = 2; k < c.length; ++k) rest_hashes_.push_back(p.hashes[k]);
-      for (const LexEntry& e : p.entries) c.case_rules |= static_cast<uint8_t>(1u << static_cast<int>(e.case_rule));
-      c.dotted = p.tokens[0].find('.') != std::string::npos;
-      starts_.push_back(c);
-    }
-    first_.emplace(h, std::make_pair(begin, static_cast<uint32_t>(starts_.size())));
+  starts_.reserve(order.size());
+  for (size_t n = 0; n < order.size(); ++n) {
+    const Phrase& p = phrases_[order[n]];
+    PhraseStart c;
+    c.second = p.hashes.size() > 1 ? p.hashes[1] : 0;
+    c.phrase = order[n];
+    c.rest = static_cast<uint32_t>(rest_hashes_.size());
+    c.length = static_cast<uint32_t>(p.tokens.size());
+    for (size_t k = 2; k < c.length; ++k) rest_hashes_.push_back(p.hashes[k]);
+    for (const LexEntry& e : p.entries) c.case_rules |= static_cast<uint8_t>(1u << static_cast<int>(e.case_rule));
+    c.dotted = p.tokens[0].find('.') != std::string::npos;
+    uint32_t at = static_cast<uint32_t>(starts_.size());
+    starts_.push_back(c);
+    auto [it, added] = first_.try_emplace(p.hashes[0], at, at + 1);
+    if (!added) it->second.second = at + 1;
   }
 }
 
