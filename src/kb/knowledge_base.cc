@@ -299,10 +299,15 @@ void KnowledgeBase::BuildStarts() {
     if (pa.tokens.size() != pb.tokens.size()) return pa.tokens.size() > pb.tokens.size();
     return a < b;
   });
-  first_.clear();
-  starts_.clear();
+  all_starts_ = StartIndex{};
+  uncapitalised_starts_ = StartIndex{};
   rest_hashes_.clear();
-  starts_.reserve(order.size());
+  auto add = [](StartIndex* index, uint64_t first, const PhraseStart& c) {
+    uint32_t at = static_cast<uint32_t>(index->starts.size());
+    index->starts.push_back(c);
+    auto [it, added] = index->first.try_emplace(first, at, at + 1);
+    if (!added) it->second.second = at + 1;
+  };
   for (size_t n = 0; n < order.size(); ++n) {
     const Phrase& p = phrases_[order[n]];
     PhraseStart c;
@@ -313,10 +318,14 @@ void KnowledgeBase::BuildStarts() {
     for (size_t k = 2; k < c.length; ++k) rest_hashes_.push_back(p.hashes[k]);
     for (const LexEntry& e : p.entries) c.case_rules |= static_cast<uint8_t>(1u << static_cast<int>(e.case_rule));
     c.dotted = p.tokens[0].find('.') != std::string::npos;
-    uint32_t at = static_cast<uint32_t>(starts_.size());
-    starts_.push_back(c);
-    auto [it, added] = first_.try_emplace(p.hashes[0], at, at + 1);
-    if (!added) it->second.second = at + 1;
+    add(&all_starts_, p.hashes[0], c);
+    // An upper-case rule holds for an uncapitalised first token only when
+    // that token is not a word ("9/11"): not a letter in the phrase either.
+    unsigned char f = p.tokens[0].empty() ? 0 : p.tokens[0][0];
+    bool letter = (f >= 'a' && f <= 'z') || f >= 0xC3;  // as Token::capitalized
+    if ((c.case_rules & (1u << static_cast<int>(CaseRule::kAny))) ||
+        ((c.case_rules & (1u << static_cast<int>(CaseRule::kUpper))) && !letter))
+      add(&uncapitalised_starts_, p.hashes[0], c);
   }
 }
 
@@ -340,10 +349,11 @@ bool KnowledgeBase::CaseRulesHold(const PhraseStart& c, const std::vector<Token>
 
 const Phrase* KnowledgeBase::LongestMatch(const std::vector<Token>& tokens, size_t i, size_t end,
                                           std::string_view text, size_t* length) const {
-  auto it = first_.find(tokens[i].hash);
-  if (it == first_.end()) return nullptr;
+  const StartIndex& index = tokens[i].capitalized ? all_starts_ : uncapitalised_starts_;
+  auto it = index.first.find(tokens[i].hash);
+  if (it == index.first.end()) return nullptr;
   for (uint32_t s = it->second.first; s < it->second.second; ++s) {
-    const PhraseStart& c = starts_[s];
+    const PhraseStart& c = index.starts[s];
     if (i + c.length > end) continue;
     if (c.length > 1 && tokens[i + 1].hash != c.second) continue;
     bool ok = true;

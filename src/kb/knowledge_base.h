@@ -144,21 +144,28 @@ class KnowledgeBase {
   std::unordered_map<std::string, int> phrase_index_;  // joined tokens -> phrase
   // Built once after loading (BuildStarts): for each first token, the phrases
   // starting with it, longest first, in one contiguous array. A lookup then
-  // touches one hash slot and one run of starts_ instead of a vector, a
+  // touches one hash slot and one run of starts instead of a vector, a
   // phrase and its hash vector per candidate (a third of all tokens start
   // some phrase, with four candidates on average).
   struct PhraseStart {
-    uint64_t second = 0;  // hash of the second token (0 for one-token phrases)
-    uint32_t phrase = 0;  // index into phrases_
-    uint32_t rest = 0;    // hashes of tokens 3.. start at rest_hashes_[rest]
-    uint32_t length = 0;  // tokens
+    uint64_t second = 0;     // hash of the second token (0 for one-token phrases)
+    uint32_t phrase = 0;     // index into phrases_
+    uint32_t rest = 0;       // hashes of tokens 3.. start at rest_hashes_[rest]
+    uint32_t length = 0;     // tokens
     uint8_t case_rules = 0;  // bit (1 << CaseRule) for each rule among the entries
     bool dotted = false;     // first token has a period ("U.S."): never mistaken for shouting
   };
+  struct StartIndex {
+    absl::flat_hash_map<uint64_t, std::pair<uint32_t, uint32_t>, PrehashedKey> first;  // -> [begin, end)
+    std::vector<PhraseStart> starts;
+  };
   void BuildStarts();
   bool CaseRulesHold(const PhraseStart& c, const std::vector<Token>& tokens, size_t i, std::string_view text) const;
-  absl::flat_hash_map<uint64_t, std::pair<uint32_t, uint32_t>, PrehashedKey> first_;  // -> [begin, end) of starts_
-  std::vector<PhraseStart> starts_;
+  StartIndex all_starts_;
+  // Only the phrases a token that is not capitalised can start (most are
+  // capitalised names; the commonest words, "of", "to", "said", start some
+  // place name each and would otherwise check it every time).
+  StartIndex uncapitalised_starts_;
   std::vector<uint64_t> rest_hashes_;
 };
 

@@ -90,6 +90,36 @@ TEST_F(KbFixture, KyivAndKievAreOnePlace) {
   EXPECT_EQ(a->entries[0].index, b->entries[0].index);
 }
 
+TEST_F(KbFixture, CaseRulesDecideWhatATokenStarts) {
+  Write("kb/actors/orgs.tsv", "un\tIGOUNO\t1945\t-\torganisation\tUN|United Nations\n");
+  ASSERT_TRUE(Load().ok());
+  struct Case {
+    const char* text;
+    size_t length;  // of the match at the first token, 0 for none
+  } cases[] = {
+      {"Lavrov said", 1},
+      {"lavrov said", 0},  // a name needs its capital
+      {"Sergey Lavrov said", 2},
+      {"the government said", 0},
+      {"government said", 1},  // an agent matches in any case
+      {"Government said", 1},
+      {"UN envoy", 1},
+      {"un envoy", 0},         // an acronym needs upper case
+      {"UN ENVOY SAYS", 0},    // and a lower-case neighbour
+      {"United Nations envoy", 2},
+      {"Kremlin sources", 1},
+      {"kremlin sources", 0},
+  };
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    std::vector<Token> toks;
+    Tokenize(text, 0, text.size(), &toks);
+    size_t len = 0;
+    const Phrase* p = kb_.LongestMatch(toks, 0, toks.size(), text, &len);
+    EXPECT_EQ(p ? len : 0, c.length) << c.text;
+  }
+}
+
 TEST(KnowledgeBase, RepositoryDataLoads) {
   KnowledgeBase kb;
   ASSERT_TRUE(kb.Load(TEST_Options()).ok());
