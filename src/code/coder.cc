@@ -88,16 +88,16 @@ class SentenceCoder {
         for (int l : *ls) stamps[l] = stamp;
     }
   }
-  // False when some required word of `p` is absent from the sentence.
-  bool MayMatch(const VerbPattern& p) const {
-    for (const auto& firsts : p.required) {
+  // False when some required word of a pattern is absent from the sentence;
+  // `required` is the pattern's run in VerbDictionary::Group::required after
+  // its length.
+  bool MayMatch(const int* required, const int* end) const {
+    while (required < end) {
+      int n = *required++;
       bool any = false;
-      for (int l : firsts)
-        if ((*present_)[l] == stamp_) {
-          any = true;
-          break;
-        }
+      for (int k = 0; k < n && !any; ++k) any = (*present_)[required[k]] == stamp_;
       if (!any) return false;
+      required += n;
     }
     return true;
   }
@@ -201,10 +201,15 @@ void SentenceCoder::FindMatches() {
     for (int l : *ls) {
       for (const auto& group : verbs_.PatternsFor(l)) {
         if (group.anchor >= 0 && (*present_)[group.anchor] != stamp_) continue;
+        const int* required = group.required.data();
         for (int pi : group.patterns) {
+          const int* next = required + 1 + *required;
+          bool may = MayMatch(required + 1, next);
+          required = next;
           size_t end = 0, target = kNone;
+          if (!may || pi == best.pattern) continue;
           const VerbPattern& p = verbs_.pattern(pi);
-          if (pi == best.pattern || !MayMatch(p) || !TryMatch(p, 0, i, &end, &target)) continue;
+          if (!TryMatch(p, 0, i, &end, &target)) continue;
           // Longest match; then the most literal words ("call in * air strike"
           // over "call * strike"); then the first in the files.
           int lit = p.literals, best_lit = best.pattern < 0 ? -1 : verbs_.pattern(best.pattern).literals;

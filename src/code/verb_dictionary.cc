@@ -110,23 +110,34 @@ Status VerbDictionary::ParseFile(const std::string& path, const std::string& sho
     if (p.elems.empty() || p.elems[0].kind != PatternElem::Kind::kWord || p.elems[0].optional)
       return "a pattern must start with a required word";
     for (const PatternElem& e : p.elems) p.literals += e.kind == PatternElem::Kind::kWord;
+    // For each required word element after the first: the first lemma of each alternative.
+    std::vector<std::vector<int>> required;
     for (size_t k = 1; k < p.elems.size(); ++k) {
       const PatternElem& e = p.elems[k];
       if (e.kind != PatternElem::Kind::kWord || e.optional) continue;
       std::vector<int> firsts;
       for (const auto& alt : e.alts) firsts.push_back(alt[0]);
-      p.required.push_back(std::move(firsts));
+      required.push_back(std::move(firsts));
+    }
+    // The group's anchor stands for the first of them; the rest are checked.
+    std::vector<int> rest;
+    for (size_t k = 1; k < required.size(); ++k) {
+      rest.push_back(static_cast<int>(required[k].size()));
+      rest.insert(rest.end(), required[k].begin(), required[k].end());
     }
     int idx = static_cast<int>(patterns_.size());
-    std::vector<int> anchors = p.required.empty() ? std::vector<int>{-1} : p.required[0];
+    std::vector<int> anchors = required.empty() ? std::vector<int>{-1} : required[0];
     for (const auto& alt : p.elems[0].alts) {
       if (by_first_.size() <= static_cast<size_t>(alt[0])) by_first_.resize(alt[0] + 1);
       std::vector<Group>& groups = by_first_[alt[0]];
       for (int anchor : anchors) {
         auto g =
             std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.anchor == anchor; });
-        if (g == groups.end()) g = groups.insert(groups.end(), Group{anchor, {}});
-        if (g->patterns.empty() || g->patterns.back() != idx) g->patterns.push_back(idx);
+        if (g == groups.end()) g = groups.insert(groups.end(), Group{anchor, {}, {}});
+        if (!g->patterns.empty() && g->patterns.back() == idx) continue;
+        g->patterns.push_back(idx);
+        g->required.push_back(static_cast<int>(rest.size()));
+        g->required.insert(g->required.end(), rest.begin(), rest.end());
       }
     }
     patterns_.push_back(std::move(p));

@@ -30,10 +30,6 @@ struct VerbPattern {
   std::vector<PatternElem> elems;
   std::string origin;  // "verbs/01-10.txt:12"
   std::string text;    // the pattern as written
-  // For each required word element after the first: the first lemma of each
-  // alternative. A sentence lacking all of one element's lemmas cannot match,
-  // which lets the coder skip most patterns without trying them.
-  std::vector<std::vector<int>> required;
   int literals = 0;  // word elements: among matches of equal length, more literal words win
 };
 
@@ -52,9 +48,17 @@ class VerbDictionary {
   // of their next required word (`anchor`, -1 when there is none): a group
   // whose anchor is absent from the sentence is skipped whole. A pattern whose
   // next required word has alternatives sits in several groups.
+  //
+  // A sentence lacking all first lemmas of the alternatives of one required
+  // word element cannot match, which lets the coder skip most patterns
+  // without trying them. `required` holds, for each pattern in order, those
+  // lemma sets for the required elements after the anchor's, flattened so
+  // that the check reads one contiguous run:
+  //   [ints that follow, for this pattern] then per element: [n, lemma_1..lemma_n]
   struct Group {
     int anchor = -1;
     std::vector<int> patterns;
+    std::vector<int> required;
   };
   const std::vector<Group>& PatternsFor(int lemma) const { return by_first_[lemma]; }
   const VerbPattern& pattern(int i) const { return patterns_[i]; }
