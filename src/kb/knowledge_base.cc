@@ -5,6 +5,7 @@
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <tuple>
 
 #include "util/date.h"
 #include "util/text.h"
@@ -291,14 +292,21 @@ Status KnowledgeBase::Load(const Options& options) {
 void KnowledgeBase::BuildStarts() {
   // Phrases ordered by first token (hash), then longest first, then in
   // load order: the arrays do not depend on any hash map's iteration order.
-  std::vector<uint32_t> order(phrases_.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    const Phrase &pa = phrases_[a], &pb = phrases_[b];
-    if (pa.hashes[0] != pb.hashes[0]) return pa.hashes[0] < pb.hashes[0];
-    if (pa.tokens.size() != pb.tokens.size()) return pa.tokens.size() > pb.tokens.size();
-    return a < b;
-  });
+  struct Key {
+    uint64_t first;
+    uint32_t minus_length;  // longest first
+    uint32_t phrase;
+    bool operator<(const Key& o) const {
+      return std::tie(first, minus_length, phrase) < std::tie(o.first, o.minus_length, o.phrase);
+    }
+  };
+  std::vector<Key> keys(phrases_.size());
+  for (size_t i = 0; i < keys.size(); ++i)
+    keys[i] = Key{phrases_[i].hashes[0], UINT32_MAX - static_cast<uint32_t>(phrases_[i].tokens.size()),
+                  static_cast<uint32_t>(i)};
+  std::sort(keys.begin(), keys.end());
+  std::vector<uint32_t> order(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].phrase;
   all_starts_ = StartIndex{};
   uncapitalised_starts_ = StartIndex{};
   rest_hashes_.clear();
