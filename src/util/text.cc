@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <cstdio>
+#include <cstring>
 
 #include "util/hash.h"
 
@@ -68,17 +69,34 @@ bool EndsLikeSentence(std::string_view s) {
   return EndsWith(t, "\xE2\x80\x9D") || EndsWith(t, "\xE3\x80\x82");
 }
 
+namespace {
+
+// Eight bytes per step, with no branch inside a 64-byte block: a fifth of the
+// instructions of a byte loop (the check runs over every document).
+bool IsAscii(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size();
+  while (n >= 64) {
+    uint64_t any = 0;
+    for (int k = 0; k < 8; ++k) {
+      uint64_t w;
+      std::memcpy(&w, p + 8 * k, 8);
+      any |= w;
+    }
+    if (any & 0x8080808080808080ull) return false;
+    p += 64;
+    n -= 64;
+  }
+  for (; n > 0; ++p, --n)
+    if (static_cast<unsigned char>(*p) >= 0x80) return false;
+  return true;
+}
+
+}  // namespace
+
 bool RepairUtf8(std::string* text) {
   bool valid = simdjson::validate_utf8(text->data(), text->size());
-  bool ascii = valid;
-  if (valid) {
-    for (unsigned char c : *text)
-      if (c >= 0x80) {
-        ascii = false;
-        break;
-      }
-  }
-  if (ascii) return false;
+  if (valid && IsAscii(*text)) return false;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   // Valid and already NFC (most text): nothing to convert.
