@@ -8,6 +8,7 @@
 #define CASUS_SRC_CODE_VERB_DICTIONARY_H_
 
 #include <absl/container/flat_hash_map.h>
+
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,7 +31,7 @@ struct VerbPattern {
   std::vector<PatternElem> elems;
   std::string origin;  // "verbs/01-10.txt:12"
   std::string text;    // the pattern as written
-  int literals = 0;  // word elements: among matches of equal length, more literal words win
+  int literals = 0;    // word elements: among matches of equal length, more literal words win
 };
 
 class VerbDictionary {

@@ -324,7 +324,8 @@ void KnowledgeBase::BuildStarts() {
     c.rest = static_cast<uint32_t>(rest_hashes_.size());
     c.length = static_cast<uint32_t>(p.tokens.size());
     for (size_t k = 2; k < c.length; ++k) rest_hashes_.push_back(p.hashes[k]);
-    for (const LexEntry& e : p.entries) c.case_rules |= static_cast<uint8_t>(1u << static_cast<int>(e.case_rule));
+    for (const LexEntry& e : p.entries)
+      c.case_rules |= static_cast<uint8_t>(1u << static_cast<int>(e.case_rule));
     c.dotted = p.tokens[0].find('.') != std::string::npos;
     add(&all_starts_, p.hashes[0], c);
     // An upper-case rule holds for an uncapitalised first token only when

@@ -6,6 +6,7 @@
 #define CASUS_SRC_KB_KNOWLEDGE_BASE_H_
 
 #include <absl/container/flat_hash_map.h>
+
 #include <climits>
 #include <cstdint>
 #include <functional>
@@ -160,7 +161,8 @@ class KnowledgeBase {
     std::vector<PhraseStart> starts;
   };
   void BuildStarts();
-  bool CaseRulesHold(const PhraseStart& c, const std::vector<Token>& tokens, size_t i, std::string_view text) const;
+  bool CaseRulesHold(const PhraseStart& c, const std::vector<Token>& tokens, size_t i,
+                     std::string_view text) const;
   StartIndex all_starts_;
   // Only the phrases a token that is not capitalised can start (most are
   // capitalised names; the commonest words, "of", "to", "said", start some

@@ -104,8 +104,8 @@ TEST_F(KbFixture, CaseRulesDecideWhatATokenStarts) {
       {"government said", 1},  // an agent matches in any case
       {"Government said", 1},
       {"UN envoy", 1},
-      {"un envoy", 0},         // an acronym needs upper case
-      {"UN ENVOY SAYS", 0},    // and a lower-case neighbour
+      {"un envoy", 0},       // an acronym needs upper case
+      {"UN ENVOY SAYS", 0},  // and a lower-case neighbour
       {"United Nations envoy", 2},
       {"Kremlin sources", 1},
       {"kremlin sources", 0},

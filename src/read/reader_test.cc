@@ -1,12 +1,11 @@
 #include "casus/reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <vector>
-
-#include <unistd.h>
 
 namespace casus {
 
@@ -83,7 +82,8 @@ TEST(Reader, JsonHtmlEntitiesAreDecoded) {
                   "\"text\":\"&quot;No,&quot; he said &amp;mdash; twice. It&#8217;s &#x41;.\"}\n");
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].title, "A & B");
-  EXPECT_EQ(r.docs[0].text.substr(r.docs[0].body_offset), "\"No,\" he said \xE2\x80\x94 twice. It\xE2\x80\x99s A.");
+  EXPECT_EQ(r.docs[0].text.substr(r.docs[0].body_offset),
+            "\"No,\" he said \xE2\x80\x94 twice. It\xE2\x80\x99s A.");
 }
 
 TEST(Reader, StandardInputGetsAContentHashId) {
@@ -156,8 +156,9 @@ TEST(Reader, FilesAreReadWholeAndOversizedFilesRefused) {
   fs::path big = dir / "records.txt";
   std::ofstream(big, std::ios::binary) << content;
   auto read = [&](const ReadOptions& o, std::vector<Document>* docs, std::vector<ReadIssue>* issues) {
-    ReadInputs({big.string()}, o, [&](Document&& d) { docs->push_back(std::move(d)); },
-               [&](const ReadIssue& i) { issues->push_back(i); });
+    ReadInputs(
+        {big.string()}, o, [&](Document&& d) { docs->push_back(std::move(d)); },
+        [&](const ReadIssue& i) { issues->push_back(i); });
   };
   std::vector<Document> docs;
   std::vector<ReadIssue> issues;

@@ -182,7 +182,7 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
     size_t word_end = i;
     size_t clitic = 0;  // bytes of the clitic that follows
     if (i < end) {
-      size_t al = text[i] == '\'' ? 1 : (text.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 0);
+      size_t al = text[i] == '\'' ? 1 : text[i] == '\xE2' && text.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 0;
       if (al) {
         size_t j = i + al;
         if (j < end && (text[j] | 0x20) == 's' && (j + 1 >= end || !WordByte(text, j + 1)))
