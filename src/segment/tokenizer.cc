@@ -134,29 +134,42 @@ void Push(std::string_view text, size_t b, size_t e, TokenKind kind, std::vector
 void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token>* out) {
   size_t i = begin;
   while (i < end) {
-    size_t sl;
-    if (IsSpaceAt(text, i, &sl)) {
-      i += sl;
-      continue;
-    }
     unsigned char c = text[i];
-    if (size_t n = UnicodePunct(text, i)) {
-      // A curly apostrophe inside a word is handled below; here it is a quote.
-      Push(text, i, i + n, TokenKind::kPunct, out);
-      i += n;
+    // ASCII is told apart by the byte's class alone; only the lead bytes
+    // 0xC2 and 0xE2 need the closer look.
+    uint8_t k = kByteClass[c];
+    if (k == kSpace) {
+      ++i;
       continue;
     }
-    if (!WordByte(text, i)) {
+    if (k == kOther) {
       Push(text, i, i + 1, TokenKind::kPunct, out);
       ++i;
       continue;
+    }
+    if (k == kLeadToCheck) {
+      size_t sl;
+      if (IsSpaceAt(text, i, &sl)) {
+        i += sl;
+        continue;
+      }
+      if (size_t n = UnicodePunct(text, i)) {
+        // A curly apostrophe inside a word is handled below; here it is a quote.
+        Push(text, i, i + n, TokenKind::kPunct, out);
+        i += n;
+        continue;
+      }
     }
     // A word or number: maximal run of word bytes, with inner periods/commas
     // for numbers and inner periods for dotted abbreviations.
     size_t b = i;
     bool number = IsDigit(c);
     while (i < end) {
-      if (WordByte(text, i)) {
+      if (kByteClass[static_cast<unsigned char>(text[i])] == kWordByte) {
+        ++i;
+        continue;
+      }
+      if (WordByte(text, i)) {  // a lead byte that is neither space nor punctuation
         ++i;
         continue;
       }
