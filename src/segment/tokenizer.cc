@@ -98,30 +98,46 @@ void Push(std::string_view text, size_t b, size_t e, TokenKind kind, std::vector
   t.end = static_cast<uint32_t>(e);
   t.kind = kind;
   std::string_view s = text.substr(b, e - b);
-  std::string& low = t.lower;
-  // One pass: ASCII letters lower-cased, curly quotes and dashes folded to
-  // their ASCII forms, and the FNV-1a hash (StableHash64) of the result.
-  low.resize(s.size());
-  char* out_bytes = low.data();  // a plain pointer: stores through it cannot move the string
-  size_t n = 0;
+  // ASCII letters lower-cased, curly quotes and dashes folded to their ASCII
+  // forms, and the FNV-1a hash (StableHash64) of the result. Short ASCII
+  // tokens (nearly all) take one tight loop into a local buffer.
   uint64_t h = kFnvOffset;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = kAsciiLower[static_cast<unsigned char>(s[i])];
-    if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80') {
-      unsigned char x = s[i + 2];
-      char folded = x == 0x98 || x == 0x99   ? '\''
-                    : x == 0x9C || x == 0x9D ? '"'
-                    : x == 0x93 || x == 0x94 ? '-'
-                                             : 0;
-      if (folded) {
-        c = static_cast<unsigned char>(folded);
-        i += 2;
-      }
+  char buf[32];
+  unsigned char high = 0;  // OR of the bytes: 0x80 set when any is not ASCII
+  if (s.size() <= sizeof buf) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = kAsciiLower[static_cast<unsigned char>(s[i])];
+      high |= c;
+      buf[i] = static_cast<char>(c);
+      h = StableHashStep(h, c);
     }
-    out_bytes[n++] = static_cast<char>(c);
-    h = StableHashStep(h, c);
   }
-  low.resize(n);
+  if (s.size() <= sizeof buf && high < 0x80) {
+    t.lower.assign(buf, s.size());
+  } else {
+    std::string& low = t.lower;
+    low.resize(s.size());
+    char* out_bytes = low.data();  // a plain pointer: stores through it cannot move the string
+    size_t n = 0;
+    h = kFnvOffset;
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = kAsciiLower[static_cast<unsigned char>(s[i])];
+      if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80') {
+        unsigned char x = s[i + 2];
+        char folded = x == 0x98 || x == 0x99   ? '\''
+                      : x == 0x9C || x == 0x9D ? '"'
+                      : x == 0x93 || x == 0x94 ? '-'
+                                               : 0;
+        if (folded) {
+          c = static_cast<unsigned char>(folded);
+          i += 2;
+        }
+      }
+      out_bytes[n++] = static_cast<char>(c);
+      h = StableHashStep(h, c);
+    }
+    low.resize(n);
+  }
   unsigned char f = s.empty() ? 0 : s[0];
   t.capitalized = (f >= 'A' && f <= 'Z') || f >= 0xC3;
   t.abbreviation = kind == TokenKind::kWord && !s.empty() && s.back() == '.';
