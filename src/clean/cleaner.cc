@@ -53,17 +53,24 @@ bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> nee
 
 // Block headers after which the page lists other articles.
 bool IsBlockMarker(std::string_view line) {
-  static const char* kMarkers[] = {"Explore",          "Recommended",      "Related",
-                                   "Related Articles", "Related articles", "Related Stories",
-                                   "Related stories",  "Read more",        "Read More",
-                                   "Read also",        "See also",         "More from",
-                                   "More stories",     "Most read",        "Most Read",
-                                   "Most popular",     "Trending",         "You may also like",
-                                   "Latest",           "Top stories",      "More on this story",
-                                   "Also read"};
+  static constexpr std::string_view kMarkers[] = {
+      "Explore",          "Recommended",      "Related",
+      "Related Articles", "Related articles", "Related Stories",
+      "Related stories",  "Read more",        "Read More",
+      "Read also",        "See also",         "More from",
+      "More stories",     "Most read",        "Most Read",
+      "Most popular",     "Trending",         "You may also like",
+      "Latest",           "Top stories",      "More on this story",
+      "Also read"};
+  static constexpr size_t kLongest = [] {
+    size_t n = 0;
+    for (std::string_view m : kMarkers) n = std::max(n, m.size());
+    return n;
+  }();
   std::string_view t = Trim(line);
   while (!t.empty() && (t.back() == ':')) t.remove_suffix(1);
-  for (const char* m : kMarkers)
+  if (t.size() > kLongest) return false;  // most lines
+  for (std::string_view m : kMarkers)
     if (t == m) return true;
   return false;
 }
@@ -80,6 +87,17 @@ bool IsBackground(std::string_view p) {
 
 }  // namespace
 
+namespace {
+
+// ASCII-lower-cased copy of at most 16 bytes of `s`, in `buf`.
+std::string_view LowerInto(std::string_view s, char (&buf)[16]) {
+  size_t n = std::min<size_t>(s.size(), sizeof buf);
+  for (size_t i = 0; i < n; ++i) buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? static_cast<char>(s[i] + 32) : s[i];
+  return std::string_view(buf, n);
+}
+
+}  // namespace
+
 bool IsDebrisLine(std::string_view raw) {
   std::string_view line = Trim(raw);
   if (line.empty()) return true;
@@ -87,8 +105,9 @@ bool IsDebrisLine(std::string_view raw) {
   // paragraph that mentions "licensed under" is article text.
   if (line.size() > 300) return false;
   // Only the first and last few bytes are compared case-insensitively.
-  std::string head = AsciiLower(line.substr(0, 16));
-  std::string tail = AsciiLower(line.substr(line.size() - std::min<size_t>(line.size(), 16)));
+  char head_bytes[16], tail_bytes[16];
+  std::string_view head = LowerInto(line.substr(0, 16), head_bytes);
+  std::string_view tail = LowerInto(line.substr(line.size() - std::min<size_t>(line.size(), 16)), tail_bytes);
   // Read-time and share lines: "1 min read", "3 minute read".
   if ((EndsWith(tail, "min read") || EndsWith(tail, "minute read") || EndsWith(tail, "mins read")) &&
       WordCount(line, 4) <= 4)
@@ -96,9 +115,14 @@ bool IsDebrisLine(std::string_view raw) {
   if (StartsWith(head, "photo:") || StartsWith(head, "photo by") || StartsWith(head, "image:") ||
       StartsWith(head, "(photo") || StartsWith(head, "picture:") || StartsWith(head, "file photo"))
     return true;
-  if (ContainsAny(line, {"/ REUTERS", "/ AFP", "/ AP", "/Reuters", "Getty Images", "licensed under",
-                         "All rights reserved", "\xC2\xA9"}))
-    return true;
+  // Credits: "Photo / REUTERS", "/AFP", "Getty Images", "(c)" and licences.
+  for (size_t slash = line.find('/'); slash != std::string_view::npos; slash = line.find('/', slash + 1)) {
+    std::string_view after = line.substr(slash);
+    if (StartsWith(after, "/ REUTERS") || StartsWith(after, "/ AFP") || StartsWith(after, "/ AP") ||
+        StartsWith(after, "/Reuters"))
+      return true;
+  }
+  if (ContainsAny(line, {"Getty Images", "licensed under", "All rights reserved", "\xC2\xA9"})) return true;
   if (StartsWith(line, "SOURCE:") || StartsWith(line, "Source:")) return true;
   // "RelatedTRT Global - ..." (a related-story link glued to its label)
   if (StartsWith(line, "Related") && line.size() > 7 && !StartsWith(line, "Related to")) {
