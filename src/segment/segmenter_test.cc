@@ -106,6 +106,8 @@ TEST(Segmenter, NonAsciiBoundariesAreByteExact) {
 TEST(Segmenter, SkippingIcuLosesNoBreak) {
   std::vector<std::string> lines = {"Oil rose 3.5 pct to 18.25 dlrs.",
                                     "He met the U.S. envoy.",
+                                    "Shares of Acme Corp.  rose.",
+                                    "It ended.  then it began",
                                     "Talks ended.\"",
                                     "He left. \"",
                                     "Why? Because.",
@@ -146,7 +148,9 @@ TEST(Segmenter, SkippingIcuLosesNoBreak) {
   }
   EXPECT_GT(skipped, 5u);
   EXPECT_FALSE(MayBreakInside("Oil rose 3.5 pct to 18.25 dlrs.", 0, 31));
-  EXPECT_TRUE(MayBreakInside("He met the U.S. envoy.", 0, 22));
+  EXPECT_FALSE(MayBreakInside("He met the U.S. envoy.", 0, 22));
+  EXPECT_TRUE(MayBreakInside("He met the U.S. Envoy.", 0, 22));
+  EXPECT_TRUE(MayBreakInside("He met Mr. Smith.", 0, 17));
   EXPECT_TRUE(MayBreakInside("He left. \"", 0, 10));
   EXPECT_TRUE(MayBreakInside("Yahoo!Inc rose", 0, 14));
   EXPECT_TRUE(MayBreakInside("It was 5.A grade", 0, 16));
