@@ -417,7 +417,9 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
     }
   }
   // Names learned earlier in the document: "Kamikawa", "Ms. Kamikawa".
-  for (size_t t = tb; t < te; ++t) {
+  // (Most documents have learned none: no token needs looking up.)
+  const size_t names_from = memory->by_word.empty() ? te : tb;
+  for (size_t t = names_from; t < te; ++t) {
     if (!NameToken(tokens[t], covered[t - tb])) continue;
     // Only names whose first or last word this is can match, in learning order.
     auto candidates = memory->by_word.find(tokens[t].lower);
@@ -466,7 +468,9 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
   };
   // "He"/"she": the one person named earlier in this sentence, else in the
   // nearest earlier sentence that names any; two or more leave it unresolved.
-  for (size_t t = tb; t < te; ++t) {
+  // (A document without he/she has none to resolve.)
+  const size_t pronouns_from = memory->pronouns ? tb : te;
+  for (size_t t = pronouns_from; t < te; ++t) {
     if (!HeOrShe(tokens[t])) continue;
     std::vector<DocumentMemory::Person> here = persons_in(added, t);
     const std::vector<DocumentMemory::Person>* pick = here.empty() ? nullptr : &here;
