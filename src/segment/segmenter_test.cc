@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "util/hash.h"
+
 namespace casus {
 
 namespace {
@@ -85,6 +87,29 @@ TEST(Tokenizer, OffsetsPointIntoTheText) {
   ASSERT_EQ(toks.size(), 3u);
   EXPECT_EQ(text.substr(toks[0].start, toks[0].end - toks[0].start), "Türkiye");
   EXPECT_EQ(toks[1].lower, "'s");
+}
+
+// Lower-cased forms and their hashes, on both paths: short ASCII tokens and
+// long or multi-byte ones (curly quotes and dashes folded).
+TEST(Tokenizer, LowerFormsAndHashes) {
+  struct Case {
+    std::string text, lower;
+  } cases[] = {
+      {"Lavrov", "lavrov"},
+      {"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij0123456789", "abcdefghijklmnopqrstuvwxyzabcdefghij0123456789"},
+      {"Caf\xC3\xA9", "caf\xC3\xA9"},
+      {"\xE2\x80\x9C", "\""},  // curly quote and dash tokens are folded
+      {"\xE2\x80\x94", "-"},
+      {"Gr\xC3\xBC\xC3\x9FeAusDerHauptstadtUndDerProvinzXY",
+       "gr\xC3\xBC\xC3\x9Feausderhauptstadtundderprovinzxy"},
+  };
+  for (const auto& c : cases) {
+    std::vector<Token> toks;
+    Tokenize(c.text, 0, c.text.size(), &toks);
+    ASSERT_EQ(toks.size(), 1u) << c.text;
+    EXPECT_EQ(toks[0].lower, c.lower) << c.text;
+    EXPECT_EQ(toks[0].hash, StableHash64(c.lower)) << c.text;
+  }
 }
 
 // Boundaries come back from ICU's UTF-16 as byte offsets, across 2-, 3- and
