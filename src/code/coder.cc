@@ -89,8 +89,8 @@ class SentenceCoder {
     }
   }
   // False when some required word of a pattern is absent from the sentence;
-  // `required` is the pattern's run in VerbDictionary::Group::required after
-  // its length.
+  // `required` is the pattern's run of VerbDictionary::Required() after its
+  // length.
   bool MayMatch(const int* required, const int* end) const {
     while (required < end) {
       int n = *required++;
@@ -199,10 +199,10 @@ void SentenceCoder::FindMatches() {
     if (!ls) continue;
     Match best;
     for (int l : *ls) {
-      for (const auto& group : verbs_.PatternsFor(l)) {
+      for (const auto& group : verbs_.GroupsFor(l)) {
         if (group.anchor >= 0 && (*present_)[group.anchor] != stamp_) continue;
-        const int* required = group.required.data();
-        for (int pi : group.patterns) {
+        const int* required = verbs_.Required(group);
+        for (int pi : verbs_.Patterns(group)) {
           const int* next = required + 1 + *required;
           bool may = MayMatch(required + 1, next);
           required = next;

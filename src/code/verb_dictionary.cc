@@ -129,11 +129,11 @@ Status VerbDictionary::ParseFile(const std::string& path, const std::string& sho
     std::vector<int> anchors = required.empty() ? std::vector<int>{-1} : required[0];
     for (const auto& alt : p.elems[0].alts) {
       if (by_first_.size() <= static_cast<size_t>(alt[0])) by_first_.resize(alt[0] + 1);
-      std::vector<Group>& groups = by_first_[alt[0]];
+      std::vector<GroupBuild>& groups = by_first_[alt[0]];
       for (int anchor : anchors) {
-        auto g =
-            std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.anchor == anchor; });
-        if (g == groups.end()) g = groups.insert(groups.end(), Group{anchor, {}, {}});
+        auto g = std::find_if(groups.begin(), groups.end(),
+                              [&](const GroupBuild& x) { return x.anchor == anchor; });
+        if (g == groups.end()) g = groups.insert(groups.end(), GroupBuild{anchor, {}, {}});
         if (!g->patterns.empty() && g->patterns.back() == idx) continue;
         g->patterns.push_back(idx);
         g->required.push_back(static_cast<int>(rest.size()));
@@ -143,6 +143,28 @@ Status VerbDictionary::ParseFile(const std::string& path, const std::string& sho
     patterns_.push_back(std::move(p));
     return "";
   });
+}
+
+void VerbDictionary::FlattenGroups() {
+  lemma_groups_.assign(1, 0);
+  groups_.clear();
+  group_patterns_.clear();
+  group_required_.clear();
+  for (const std::vector<GroupBuild>& groups : by_first_) {
+    for (const GroupBuild& b : groups) {
+      Group g;
+      g.anchor = b.anchor;
+      g.patterns_begin = static_cast<uint32_t>(group_patterns_.size());
+      group_patterns_.insert(group_patterns_.end(), b.patterns.begin(), b.patterns.end());
+      g.patterns_end = static_cast<uint32_t>(group_patterns_.size());
+      g.required_begin = static_cast<uint32_t>(group_required_.size());
+      group_required_.insert(group_required_.end(), b.required.begin(), b.required.end());
+      groups_.push_back(g);
+    }
+    lemma_groups_.push_back(static_cast<uint32_t>(groups_.size()));
+  }
+  by_first_.clear();
+  by_first_.shrink_to_fit();
 }
 
 Status VerbDictionary::Load(const std::string& verbs_dir, const std::string& wordnet_dir) {
@@ -158,6 +180,7 @@ Status VerbDictionary::Load(const std::string& verbs_dir, const std::string& wor
     if (!s.ok()) return s;
   }
   by_first_.resize(lemmas_.size());
+  FlattenGroups();
   // Inflected forms of every lemma.
   for (size_t id = 0; id < lemmas_.size(); ++id) {
     for (const std::string& form : RegularInflections(lemmas_[id])) {

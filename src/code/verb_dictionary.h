@@ -9,6 +9,7 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -56,12 +57,21 @@ class VerbDictionary {
   // lemma sets for the required elements after the anchor's, flattened so
   // that the check reads one contiguous run:
   //   [ints that follow, for this pattern] then per element: [n, lemma_1..lemma_n]
+  //
+  // All of it sits in three contiguous arrays built once after loading, so
+  // that looking a lemma's groups up does not chase a pointer per group.
   struct Group {
     int anchor = -1;
-    std::vector<int> patterns;
-    std::vector<int> required;
+    uint32_t patterns_begin = 0, patterns_end = 0;  // into the pattern-index array
+    uint32_t required_begin = 0;                    // into the required-lemma array
   };
-  const std::vector<Group>& PatternsFor(int lemma) const { return by_first_[lemma]; }
+  std::span<const Group> GroupsFor(int lemma) const {
+    return {groups_.data() + lemma_groups_[lemma], lemma_groups_[lemma + 1] - lemma_groups_[lemma]};
+  }
+  std::span<const int> Patterns(const Group& g) const {
+    return {group_patterns_.data() + g.patterns_begin, g.patterns_end - g.patterns_begin};
+  }
+  const int* Required(const Group& g) const { return group_required_.data() + g.required_begin; }
   const VerbPattern& pattern(int i) const { return patterns_[i]; }
   size_t size() const { return patterns_.size(); }
   const std::string& lemma(int id) const { return lemmas_[id]; }
@@ -75,7 +85,17 @@ class VerbDictionary {
   std::unordered_map<std::string, int> lemma_ids_;
   absl::flat_hash_map<uint64_t, std::vector<int>, PrehashedKey> forms_;  // surface hash -> lemma ids
   std::vector<VerbPattern> patterns_;
-  std::vector<std::vector<Group>> by_first_;  // indexed by lemma id
+  // While loading: per lemma id, its groups.
+  struct GroupBuild {
+    int anchor = -1;
+    std::vector<int> patterns;
+    std::vector<int> required;
+  };
+  std::vector<std::vector<GroupBuild>> by_first_;
+  void FlattenGroups();
+  std::vector<uint32_t> lemma_groups_;  // lemma id -> [lemma_groups_[id], lemma_groups_[id + 1]) of groups_
+  std::vector<Group> groups_;
+  std::vector<int> group_patterns_, group_required_;
 };
 
 // Regular English inflections of a lemma (verb and noun forms, with and
