@@ -1,4 +1,5 @@
 #include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 #include <sqlite3.h>
 
 #include <functional>
@@ -230,7 +231,20 @@ class SqliteStore : public Store {
         return Status::InvalidInput(path + ": database schema version " + version + ", this casus writes " +
                                     kSchemaVersion + "; use a new database file");
     }
-    return Exec(kSchema, path);
+    s = Exec(kSchema, path);
+    if (!s.ok()) return s;
+    Stmt any(db_, "SELECT EXISTS(SELECT 1 FROM documents)");
+    if (!any.ok() || any.Step() != SQLITE_ROW) return Error(path);
+    tracking_ids_ = any.Int(0) == 0;
+    return DataVersion(&data_version_) ? Status::OK() : Error(path);
+  }
+
+  // PRAGMA data_version: changes when another connection commits.
+  bool DataVersion(long long* out) {
+    Stmt v(db_, "PRAGMA data_version");
+    if (!v.ok() || v.Step() != SQLITE_ROW) return false;
+    *out = v.Int(0);
+    return true;
   }
 
   Status Exec(const char* sql, const std::string& what) {
@@ -260,11 +274,15 @@ class SqliteStore : public Store {
       indexed_up_to_ = last_id.Int(0);
       next_sentence_id_ = indexed_up_to_ + 1;
       in_transaction_ = true;
+      long long version = 0;
+      if (!DataVersion(&version) || version != data_version_) StopTrackingIds();
     }
     Status s = Exec("SAVEPOINT batch", "savepoint");
+    size_t batch_ids_from = pending_ids_.size();
     if (s.ok()) s = AddInTransaction(batch, skipped);
     if (!s.ok()) {
       // Earlier batches of the transaction are kept.
+      ForgetPendingIds(batch_ids_from);
       Exec("ROLLBACK TO batch", "rollback");
       Exec("RELEASE batch", "release");
       Flush();
@@ -288,7 +306,11 @@ class SqliteStore : public Store {
       if (fts.Step() != SQLITE_DONE) s = Error("index sentences");
     }
     if (s.ok()) s = Exec("COMMIT", "commit");
-    if (!s.ok()) Exec("ROLLBACK", "rollback");
+    if (!s.ok()) {
+      Exec("ROLLBACK", "rollback");
+      ForgetPendingIds(0);
+    }
+    pending_ids_.clear();
     return s;
   }
 
@@ -362,13 +384,18 @@ class SqliteStore : public Store {
     docs.Clear();
     sentences.Clear();
 
-    // The stored hash of every id in the batch that is already stored.
+    // The stored hash of every id in the batch that is already stored. While
+    // the ids this store added are tracked, only those may be stored: the
+    // others need no query.
+    std::vector<const std::string*> to_look_up;
+    for (const CodedDocument& cd : batch)
+      if (!tracking_ids_ || added_ids_.contains(StableHash64(cd.doc.id))) to_look_up.push_back(&cd.doc.id);
     absl::flat_hash_map<std::string, std::string> stored;
-    for (size_t i = 0; i < batch.size();) {
-      size_t n = std::min<size_t>(batch.size() - i, 64);
+    for (size_t i = 0; i < to_look_up.size();) {
+      size_t n = std::min<size_t>(to_look_up.size() - i, 64);
       Stmt* query = lookup.Get(n);
       if (!query) return Error("prepare");
-      for (size_t k = 0; k < n; ++k) query->Bind(static_cast<int>(k + 1), batch[i + k].doc.id);
+      for (size_t k = 0; k < n; ++k) query->Bind(static_cast<int>(k + 1), *to_look_up[i + k]);
       int rc;
       while ((rc = query->Step()) == SQLITE_ROW) stored[query->Text(0)] = query->Text(1);
       query->Reset();
@@ -413,6 +440,7 @@ class SqliteStore : public Store {
         deleted_any = true;
       }
       in_batch[d.id] = i;
+      TrackId(d.id);
       if (!docs.Add({d.id, dates[i], d.title, d.url, d.source, d.origin, d.text, hashes[i], next_sentence_id_,
                      static_cast<long long>(cd.sentences.size())}))
         return Error("insert document " + d.id);
@@ -606,6 +634,33 @@ class SqliteStore : public Store {
  private:
   sqlite3* db_ = nullptr;
   std::unique_ptr<Statements> statements_;  // finalized before db_ closes
+  // Ids (StableHash64) of the documents this store has added, kept while the
+  // database had no documents when opened and no other connection has
+  // written to it since: an id not among them is not stored, so a batch of
+  // new documents needs no lookup query (a tenth of the cost of storing).
+  // Capped; past the cap, and once another writer is seen, every id is
+  // looked up.
+  static constexpr size_t kMaxTrackedIds = 4u << 20;
+  void TrackId(const std::string& id) {
+    if (!tracking_ids_) return;
+    uint64_t h = StableHash64(id);
+    if (added_ids_.insert(h).second) pending_ids_.push_back(h);
+    if (added_ids_.size() > kMaxTrackedIds) StopTrackingIds();
+  }
+  // Forgets the ids added since pending_ids_[from] (their rows were rolled back).
+  void ForgetPendingIds(size_t from) {
+    for (size_t k = from; k < pending_ids_.size(); ++k) added_ids_.erase(pending_ids_[k]);
+    pending_ids_.resize(std::min(from, pending_ids_.size()));
+  }
+  void StopTrackingIds() {
+    tracking_ids_ = false;
+    added_ids_ = {};
+    pending_ids_ = {};
+  }
+  bool tracking_ids_ = false;
+  long long data_version_ = 0;
+  absl::flat_hash_set<uint64_t> added_ids_;
+  std::vector<uint64_t> pending_ids_;  // added in the open transaction, in order
   bool in_transaction_ = false;
   long long indexed_up_to_ = 0;  // sentence ids above this await indexing
   long long next_sentence_id_ = 1;

@@ -133,6 +133,34 @@ TEST_F(StoreTest, SearchIndexFollowsReplacedDocuments) {
   EXPECT_TRUE(IndexIntact());
 }
 
+// A fresh store remembers the ids it added instead of looking each new one up;
+// documents another writer stored meanwhile, or that were stored before the
+// store was opened, are still found.
+TEST_F(StoreTest, DocumentsStoredByAnotherWriterAreFound) {
+  CodedDocument a = CodeText("a", "Russia attacked Ukraine on Friday.");
+  CodedDocument b = CodeText("b", "On Friday Russia attacked Ukraine.");
+  size_t skipped = 0;
+  ASSERT_TRUE(store_->Add({a}, &skipped).ok());
+  ASSERT_TRUE(store_->Flush().ok());
+  {
+    std::unique_ptr<Store> other;
+    ASSERT_TRUE(Store::Open(path_, &other).ok());
+    ASSERT_TRUE(other->Add({b}, &skipped).ok());
+    ASSERT_TRUE(other->Flush().ok());
+  }
+  ASSERT_TRUE(store_->Add({a, b}, &skipped).ok());
+  EXPECT_EQ(skipped, 2u);
+  ASSERT_TRUE(store_->Flush().ok());
+  store_.reset();
+  ASSERT_TRUE(Store::Open(path_, &store_).ok());
+  ASSERT_TRUE(store_->Add({b, a}, &skipped).ok());
+  EXPECT_EQ(skipped, 2u);
+  StoreCounts c;
+  ASSERT_TRUE(store_->Counts(&c).ok());
+  EXPECT_EQ(c.documents, 2);
+  EXPECT_EQ(c.mentions, 2);
+}
+
 TEST_F(StoreTest, EventsReadBackWithMentions) {
   ASSERT_TRUE(store_->Add({CodeText("a", "Russia attacked Ukraine on Friday.")}, nullptr).ok());
   std::vector<Event> events;
