@@ -92,7 +92,6 @@ class EngineImpl : public Engine {
       s.index = static_cast<int>(si);
       s.start = sp.start;
       s.end = sp.end;
-      s.text = doc.text.substr(sp.start, sp.end - sp.start);
       if (sp.title && !options_.code_title) {
         out->sentences.push_back(std::move(s));
         continue;
@@ -136,7 +135,7 @@ class EngineImpl : public Engine {
         m.sentence = s.index;
         m.start = s.start;
         m.end = s.end;
-        m.text = s.text;
+        m.text = doc.text.substr(s.start, s.end - s.start);
         m.source_name = doc.source;
         m.date_from_text = coded[i].date_from_text;
         out->events.push_back(std::move(e));

@@ -25,11 +25,11 @@
 
 namespace casus {
 
+// A sentence's text is Document::text.substr(start, end - start).
 struct Sentence {
   int index = 0;
   size_t start = 0;  // byte span in Document::text
   size_t end = 0;
-  std::string text;
 };
 
 // The result of coding one document: its sentences and one Event per mention

@@ -119,7 +119,8 @@ class Stmt {
 struct Value {
   Value(const std::string& t) : text(t), is_text(true) {}  // NOLINT: rows are brace lists
   Value(std::string&&) = delete;                           // would dangle: text is bound without a copy
-  Value(long long i) : integer(i) {}                       // NOLINT
+  explicit Value(std::string_view t) : text(t), is_text(true) {}
+  Value(long long i) : integer(i) {}  // NOLINT
   std::string_view text;
   long long integer = 0;
   bool is_text = false;
@@ -447,7 +448,8 @@ class SqliteStore : public Store {
       pending_bytes_ += d.text.size();
       for (const Sentence& s : cd.sentences)
         if (!sentences.Add({next_sentence_id_++, d.id, static_cast<long long>(s.index),
-                            static_cast<long long>(s.start), static_cast<long long>(s.end), s.text}))
+                            static_cast<long long>(s.start), static_cast<long long>(s.end),
+                            Value(std::string_view(d.text).substr(s.start, s.end - s.start))}))
           return Error("insert sentence of " + d.id);
       for (const Event& e : cd.events) mention_events.push_back(e);
       for (const LearnedActor& l : cd.learned) {
