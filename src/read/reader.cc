@@ -104,7 +104,7 @@ class Parser {
   // Validates, caps and emits one document.
   void Emit(Document&& doc, const std::string& origin) {
     if (RepairUtf8(&doc.title)) Issue(Severity::kWarning, origin, "invalid UTF-8 in title repaired");
-    std::string body = doc.text;
+    std::string body = std::move(doc.text);
     if (RepairUtf8(&body)) Issue(Severity::kWarning, origin, "invalid UTF-8 repaired");
     if (body.size() > options_.max_document_bytes) {
       size_t cut = options_.max_document_bytes;
@@ -116,7 +116,9 @@ class Parser {
     for (char& c : doc.title)
       if (c == '\n' || c == '\r') c = ' ';
     doc.title = std::string(Trim(doc.title));
-    doc.text = doc.title + "\n" + body;
+    doc.text.clear();
+    doc.text.reserve(doc.title.size() + 1 + body.size());
+    doc.text.append(doc.title).append(1, '\n').append(body);
     doc.body_offset = doc.title.size() + 1;
     doc.origin = origin;
     on_doc_(std::move(doc));
