@@ -1,6 +1,7 @@
 #include "kb/knowledge_base.h"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -27,10 +28,9 @@ std::vector<std::string_view> ListField(std::string_view f) {
 }
 
 bool ParseDouble(std::string_view s, double* out) {
-  std::string tmp(s);
-  char* end = nullptr;
-  *out = std::strtod(tmp.c_str(), &end);
-  return end != tmp.c_str() && *end == '\0';
+  if (s.size() > 1 && s[0] == '+' && s[1] != '-' && s[1] != '+') s.remove_prefix(1);  // "+55.75"
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && end == s.data() + s.size();
 }
 
 // Case rule for a dictionary phrase as written in the data file.
@@ -97,7 +97,7 @@ Status ForEachRecord(const std::string& path, size_t min_fields, size_t max_fiel
     if (!line.empty() && line.back() == '\r') line.pop_back();
     std::string_view t = Trim(line);
     if (t.empty() || t[0] == '#') continue;
-    fields = Split(line, '\t');
+    SplitInto(line, '\t', &fields);
     // A trailing "# comment" field is allowed.
     if (fields.size() > min_fields && StartsWith(Trim(fields.back()), "#")) fields.pop_back();
     if (fields.size() < min_fields || fields.size() > max_fields) {

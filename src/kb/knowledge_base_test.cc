@@ -71,6 +71,21 @@ TEST_F(KbFixture, ErrorsNameFileAndLine) {
   EXPECT_NE(s.message().find("bad.tsv:1"), std::string::npos) << s.message();
 }
 
+TEST_F(KbFixture, BadNumbersAreErrors) {
+  for (const char* lat : {"5o.45", "50.45x", "", "0x1p3", "+-1"}) {
+    Write("kb/countries.tsv",
+          "RUS\tRU\tRussia\t-\tRussian\tMoscow\t+55.75\t37.61\t-\n"
+          "UKR\tUA\tUkraine\t-\tUkrainian\tKyiv\t" +
+              std::string(*lat ? lat : "-") + "\t30.52\t-\n");
+    Options o;
+    o.data_dir = dir_.string();
+    KnowledgeBase kb;  // a fresh one each time
+    Status s = kb.Load(o);
+    ASSERT_FALSE(s.ok()) << lat;
+    EXPECT_NE(s.message().find("countries.tsv:2: bad coordinates"), std::string::npos) << s.message();
+  }
+}
+
 TEST_F(KbFixture, WrongFieldCountIsAnError) {
   Write("kb/agents.tsv", "GOV\n");
   Status s = Load();

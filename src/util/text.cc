@@ -26,14 +26,20 @@ std::string_view Trim(std::string_view s) {
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
+  SplitInto(s, sep, &out);
+  return out;
+}
+
+void SplitInto(std::string_view s, char sep, std::vector<std::string_view>* out) {
+  out->clear();
   size_t start = 0;
   while (true) {
     size_t p = s.find(sep, start);
     if (p == std::string_view::npos) {
-      out.push_back(s.substr(start));
-      return out;
+      out->push_back(s.substr(start));
+      return;
     }
-    out.push_back(s.substr(start, p - start));
+    out->push_back(s.substr(start, p - start));
     start = p + 1;
   }
 }

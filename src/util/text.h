@@ -12,6 +12,8 @@ namespace casus {
 std::string_view Trim(std::string_view s);
 // Splits on a single character; keeps empty fields.
 std::vector<std::string_view> Split(std::string_view s, char sep);
+// The same into `out` (cleared first), reusing its storage.
+void SplitInto(std::string_view s, char sep, std::vector<std::string_view>* out);
 std::string AsciiLower(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
