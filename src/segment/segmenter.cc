@@ -104,10 +104,13 @@ void Segmenter::Segment(std::string_view text, const std::vector<Paragraph>& par
     size_t last_tok = tokens->size();
     if (first_tok == last_tok) continue;
 
-    // Candidate boundaries from ICU, as byte offsets.
+    // Candidate boundaries by the rules ICU applies (ICU itself for text
+    // that is not valid UTF-8), as byte offsets.
     breaks.clear();
-    if (breaker_ && !p.title && MayBreakInside(text, p.start, p.end))
-      IcuBreaks(text, p.start, p.end, &breaks);
+    if (!p.title && MayBreakInside(text, p.start, p.end)) {
+      bool done = rules_.ok() && rules_.Breaks(text, p.start, p.end, &breaks);
+      if (!done && breaker_) IcuBreaks(text, p.start, p.end, &breaks);
+    }
     breaks.push_back(p.end);
 
     size_t sent_begin = first_tok;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "clean/cleaner.h"
+#include "segment/sentence_rules.h"
 #include "segment/tokenizer.h"
 
 U_NAMESPACE_BEGIN
@@ -62,6 +63,7 @@ class Segmenter {
   // Appends ICU's sentence boundaries inside text[b, e), as byte offsets.
   void IcuBreaks(std::string_view text, size_t b, size_t e, std::vector<size_t>* out);
 
+  SentenceRules rules_;
   std::unique_ptr<icu::BreakIterator> breaker_;
   std::vector<char16_t> utf16_;  // scratch
 };

@@ -100,8 +100,10 @@ TEST(Tokenizer, LowerFormsAndHashes) {
       {"Caf\xC3\xA9", "caf\xC3\xA9"},
       {"\xE2\x80\x9C", "\""},  // curly quote and dash tokens are folded
       {"\xE2\x80\x94", "-"},
-      {"Gr\xC3\xBC\xC3\x9FeAusDerHauptstadtUndDerProvinzXY",
-       "gr\xC3\xBC\xC3\x9Feausderhauptstadtundderprovinzxy"},
+      {"Gr\xC3\xBC\xC3\x9F"
+       "eAusDerHauptstadtUndDerProvinzXY",
+       "gr\xC3\xBC\xC3\x9F"
+       "eausderhauptstadtundderprovinzxy"},
   };
   for (const auto& c : cases) {
     std::vector<Token> toks;
