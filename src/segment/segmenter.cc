@@ -18,31 +18,6 @@ bool StartsSentence(const Token& t) { return t.capitalized && t.Is(kSentenceStar
 
 }  // namespace
 
-bool MayBreakInside(std::string_view text, size_t b, size_t e) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-  auto is_final = [](char c) {
-    return c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' || c == ']';
-  };
-  auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  while (e > b && is_space(text[e - 1])) --e;
-  while (e > b && is_final(text[e - 1])) --e;
-  for (size_t i = b; i < e; ++i) {
-    char c = text[i];
-    if (static_cast<unsigned char>(c) >= 0x80 || c == '\n' || c == '\r' || c == '!' || c == '?') return true;
-    if (c != '.') continue;
-    char next = text[i + 1];  // in range: a "." is never the last byte before e
-    if ((next >= '0' && next <= '9') || (next >= 'a' && next <= 'z')) continue;
-    if (next >= 'A' && next <= 'Z' && i > b && is_alpha(text[i - 1])) continue;
-    // "the U.S. envoy": a period, spaces and a lower-case letter never end a
-    // sentence (UAX #29 rule SB8), so ICU need not be asked.
-    size_t j = i + 1;
-    while (j < e && text[j] == ' ') ++j;
-    if (j > i + 1 && j < e && text[j] >= 'a' && text[j] <= 'z') continue;
-    return true;
-  }
-  return false;
-}
-
 Segmenter::Segmenter() {
   UErrorCode status = U_ZERO_ERROR;
   breaker_.reset(
@@ -107,7 +82,7 @@ void Segmenter::Segment(std::string_view text, const std::vector<Paragraph>& par
     // Candidate boundaries by the rules ICU applies (ICU itself for text
     // that is not valid UTF-8), as byte offsets.
     breaks.clear();
-    if (!p.title && MayBreakInside(text, p.start, p.end)) {
+    if (!p.title) {
       bool done = rules_.ok() && rules_.Breaks(text, p.start, p.end, &breaks);
       if (!done && breaker_) IcuBreaks(text, p.start, p.end, &breaks);
     }
@@ -118,7 +93,7 @@ void Segmenter::Segment(std::string_view text, const std::vector<Paragraph>& par
     for (size_t t = first_tok; t < last_tok; ++t) {
       const Token& tok = (*tokens)[t];
       bool split = false;
-      // A break falls after token t when the next ICU boundary lies between
+      // A break falls after token t when the next boundary lies between
       // this token's end and the next token's start.
       while (bi < breaks.size() && breaks[bi] <= tok.end) ++bi;
       size_t next_start = t + 1 < last_tok ? (*tokens)[t + 1].start : p.end;

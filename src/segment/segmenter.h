@@ -1,6 +1,7 @@
-// Segmenter: sentences (ICU rules plus an abbreviation merge pass) and tokens.
+// Segmenter: sentences (Unicode's rules with ICU's English abbreviations, see
+// sentence_rules.h, plus an abbreviation merge pass) and tokens.
 //
-// ICU's English rules break after "U.S." and "Mr."; the merge pass rejoins a
+// The rules break after many abbreviations ("Gov.", "Corp."); the merge pass rejoins a
 // break that follows an abbreviation unless the next word starts a sentence
 // ("The", "He", ...). Sentences never cross paragraphs, and sentences longer
 // than the caps are split at the cap.
@@ -40,13 +41,6 @@ struct SegmentCaps {
   size_t max_sentence_bytes = 4096;
 };
 
-// False when Unicode's sentence rules (UAX #29) allow no break inside
-// text[b, e) before its final run of terminators and closing quotes: no
-// line break, no non-ASCII byte, no "!" or "?", and every "." directly
-// followed by a digit, a lower-case letter, or (after a letter) an upper-case
-// one. Such a paragraph is one sentence and is not given to ICU.
-bool MayBreakInside(std::string_view text, size_t b, size_t e);
-
 class Segmenter {
  public:
   Segmenter();
@@ -60,7 +54,8 @@ class Segmenter {
                std::vector<Token>* tokens, std::vector<SentenceSpan>* sentences);
 
  private:
-  // Appends ICU's sentence boundaries inside text[b, e), as byte offsets.
+  // Appends ICU's sentence boundaries inside text[b, e), as byte offsets:
+  // for text SentenceRules refuses (not valid UTF-8).
   void IcuBreaks(std::string_view text, size_t b, size_t e, std::vector<size_t>* out);
 
   SentenceRules rules_;
