@@ -201,11 +201,13 @@ uint8_t UnitBefore(const uint8_t* s, int32_t t) {
   return marks ? static_cast<uint8_t>(U_SB_EXTEND) : kInvalid;
 }
 
-// ASCII bytes after which a boundary can follow: terminators and line ends.
-const std::array<bool, 128>& AsciiStops() {
-  static const std::array<bool, 128> stops = [] {
-    std::array<bool, 128> t{};
-    for (int c = 0; c < 128; ++c) t[c] = IsTerm(AsciiClasses()[c]) || IsParaSep(AsciiClasses()[c]);
+// Bytes that need a closer look: ASCII terminators and line ends, and every
+// byte of a multi-byte character (which may be one of those, or a mark).
+const std::array<bool, 256>& Stops() {
+  static const std::array<bool, 256> stops = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c)
+      t[c] = c >= 0x80 || IsTerm(AsciiClasses()[c]) || IsParaSep(AsciiClasses()[c]);
     return t;
   }();
   return stops;
@@ -218,7 +220,7 @@ bool SentenceRules::Breaks(std::string_view text, size_t b, size_t e, std::vecto
   if (para.empty()) return true;
   const auto* s = reinterpret_cast<const uint8_t*>(para.data());
   const int32_t len = static_cast<int32_t>(para.size());
-  const auto& stops = AsciiStops();
+  const auto& stops = Stops();
   const size_t first = out->size();
   auto boundary = [&](int32_t pos) {
     if (pos < len && (!ok_ || !Suppressed(para, static_cast<size_t>(pos)))) out->push_back(b + pos);
@@ -231,10 +233,8 @@ bool SentenceRules::Breaks(std::string_view text, size_t b, size_t e, std::vecto
   // Sp*" (SB11) can be followed by a boundary; inside the run none (SB9,
   // SB10). Everything else is skipped a byte at a time.
   for (int32_t i = 0; i < len;) {
-    if (s[i] < 0x80 && !stops[s[i]]) {
-      ++i;
-      continue;
-    }
+    while (i < len && !stops[s[i]]) ++i;
+    if (i == len) break;
     const int32_t t = i;
     const uint8_t cls = UnitAt(s, &i, len);
     if (cls == kInvalid) return refuse();
