@@ -15,22 +15,73 @@ using Clock = std::chrono::steady_clock;
 
 double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-// Codes `docs` on `threads` workers (the caller is one of them); each
-// document moves into its result, and results keep input order.
-void CodeBatch(const Engine& engine, std::vector<Document>& docs, int threads,
-               std::vector<CodedDocument>* out, std::vector<Status>* status) {
-  out->resize(docs.size());  // reused results are overwritten by the workers
-  status->assign(docs.size(), Status::OK());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < docs.size(); i = next++)
-      (*status)[i] = engine.CodeDocument(std::move(docs[i]), &(*out)[i]);
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& th : pool) th.join();
-}
+// Codes batches on `threads` workers: the caller and threads - 1 others
+// that live as long as the pool, so that their per-thread state (segmenter,
+// scratch vectors) is made once, not once per batch. Each document moves into
+// its result, and results keep input order.
+class CodingPool {
+ public:
+  CodingPool(const Engine& engine, int threads) : engine_(engine) {
+    for (int t = 1; t < threads; ++t) workers_.emplace_back([this] { Loop(); });
+  }
+  ~CodingPool() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    start_.notify_all();
+    for (auto& w : workers_) w.join();
+  }
+
+  void Code(std::vector<Document>& docs, std::vector<CodedDocument>* out, std::vector<Status>* status) {
+    out->resize(docs.size());  // reused results are overwritten by the workers
+    status->assign(docs.size(), Status::OK());
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      docs_ = &docs;
+      out_ = out;
+      status_ = status;
+      next_ = 0;
+      busy_ = workers_.size();
+      ++round_;
+    }
+    start_.notify_all();
+    Work();
+    std::unique_lock<std::mutex> lock(mu_);
+    done_.wait(lock, [&] { return busy_ == 0; });
+  }
+
+ private:
+  void Work() {
+    for (size_t i = next_++; i < docs_->size(); i = next_++)
+      (*status_)[i] = engine_.CodeDocument(std::move((*docs_)[i]), &(*out_)[i]);
+  }
+  void Loop() {
+    uint64_t seen = 0;
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      start_.wait(lock, [&] { return stop_ || round_ != seen; });
+      if (stop_) return;
+      seen = round_;
+      lock.unlock();
+      Work();
+      lock.lock();
+      if (--busy_ == 0) done_.notify_one();
+    }
+  }
+
+  const Engine& engine_;
+  std::mutex mu_;
+  std::condition_variable start_, done_;
+  std::vector<Document>* docs_ = nullptr;
+  std::vector<CodedDocument>* out_ = nullptr;
+  std::vector<Status>* status_ = nullptr;
+  std::atomic<size_t> next_{0};
+  size_t busy_ = 0;
+  uint64_t round_ = 0;
+  bool stop_ = false;
+  std::vector<std::thread> workers_;  // last: started after the members they use
+};
 
 // One writer thread storing coded batches in the order they were queued.
 class Writer {
@@ -129,6 +180,7 @@ Status Run(const std::vector<std::string>& inputs, const ReadOptions& read_optio
   RunStats st;
   std::vector<Event> mentions;
   Writer writer(store, options.collect_events && events, &mentions);
+  CodingPool pool(engine, std::max(1, options.threads));
   std::vector<Document> batch;
   std::vector<CodedDocument> coded;
   std::vector<Status> status;
@@ -137,7 +189,7 @@ Status Run(const std::vector<std::string>& inputs, const ReadOptions& read_optio
     if (batch.empty()) return;
     st.read_seconds += Since(read_mark);
     coded = writer.TakeDone();
-    CodeBatch(engine, batch, std::max(1, options.threads), &coded, &status);
+    pool.Code(batch, &coded, &status);
     for (size_t i = 0; i < coded.size(); ++i) {
       if (!status[i].ok()) {
         ++st.errors;
