@@ -4,6 +4,7 @@
 #include <absl/container/flat_hash_set.h>
 
 #include <chrono>
+#include <algorithm>
 #include <climits>
 #include <cstdlib>
 
@@ -68,6 +69,12 @@ class EngineImpl : public Engine {
     out->coded = true;
     out->warnings.clear();
     if (!doc.date.valid()) return Status::InvalidInput(doc.origin + ": document " + doc.id + " has no date");
+    // The readers truncate to this cap; documents given to the library
+    // directly are held to it too (text offsets are 32-bit).
+    const size_t cap = std::min<size_t>(options_.max_document_bytes, INT32_MAX);
+    if (doc.text.size() > cap)
+      return Status::InvalidInput(doc.origin + ": document " + doc.id + " is longer than " +
+                                  std::to_string(cap) + " bytes");
     out->coded = doc.language.empty() || doc.language == "en";
     if (!out->coded) return Status::OK();
     using Clock = std::chrono::steady_clock;

@@ -58,6 +58,17 @@ TEST(Robustness, AbsurdSizes) {
   Status deep_status = ExtractHtml(deep, "", 1 << 24, &a);
   EXPECT_FALSE(deep_status.ok());
   EXPECT_NE(deep_status.message().find("nested deeper"), std::string::npos) << deep_status.message();
+  // A document over the cap given to the engine directly is refused, not cut.
+  Document big;
+  big.id = "big";
+  big.origin = "api";
+  big.date = Date{2025, 5, 17};
+  big.text = std::string(TEST_Options().max_document_bytes + 1, 'a');
+  CodedDocument out;
+  Status big_status = TEST_Engine().CodeDocument(big, &out);
+  EXPECT_FALSE(big_status.ok());
+  EXPECT_NE(big_status.message().find("api: document big is longer than"), std::string::npos)
+      << big_status.message();
   // Empty and whitespace-only inputs.
   EXPECT_EQ(CodeAll("empty.txt", ""), 0u);
   EXPECT_EQ(CodeAll("blank.txt", " \n\n\t\n"), 0u);
