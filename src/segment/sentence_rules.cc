@@ -27,7 +27,8 @@ const std::array<uint8_t, 128>& AsciiClasses() {
 }
 
 // The English suppressions ("exceptions/SentenceBreak" of ICU's break
-// iterator data for en_US, falling back to en), sorted as ICU keeps them.
+// iterator data for en_US, falling back to en), sorted as ICU keeps them
+// (code point order, the same as its UTF-16 order for these BMP strings).
 std::vector<std::u32string> Suppressions() {
   std::vector<std::u32string> out;
   UErrorCode status = U_ZERO_ERROR;
@@ -57,7 +58,7 @@ std::vector<std::u32string> Suppressions() {
 
 }  // namespace
 
-int SentenceRules::Add(std::vector<Node>* trie, const std::u32string& s, int value) {
+void SentenceRules::Add(std::vector<Node>* trie, const std::u32string& s, int value) {
   if (trie->empty()) trie->emplace_back();
   int node = 0;
   for (char32_t c : s) {
@@ -72,7 +73,6 @@ int SentenceRules::Add(std::vector<Node>* trie, const std::u32string& s, int val
     }
   }
   if ((*trie)[node].value == kNone) (*trie)[node].value = value;
-  return node;
 }
 
 SentenceRules::SentenceRules() {
@@ -81,33 +81,32 @@ SentenceRules::SentenceRules() {
   // An abbreviation with an inner period ("U.S.") is looked up backwards by
   // its first part ("U.", once for all that share it) and then forwards
   // whole; the others backwards whole.
-  constexpr int kReverse = 1, kForward = 2;
-  std::vector<int> partial(list.size(), 0);
+  std::vector<bool> forward(list.size(), false);
   for (size_t i = 0; i < list.size(); ++i) {
     size_t dot = list[i].find(U'.');
     if (dot == std::u32string::npos || dot + 1 == list[i].size()) continue;
-    bool prefix_added = false;
+    bool prefix_added = false;  // by an earlier entry with the same first part
     for (size_t j = 0; j < list.size(); ++j) {
       if (j == i || list[i].compare(0, dot + 1, list[j], 0, dot + 1) != 0) continue;
-      if (partial[j] == 0)
-        partial[j] = kReverse | kForward;
-      else if (partial[j] & kReverse)
+      if (!forward[j])
+        forward[j] = true;
+      else
         prefix_added = true;
     }
-    if (!prefix_added && partial[i] == 0) {
+    if (!prefix_added && !forward[i]) {
       std::u32string prefix = list[i].substr(0, dot + 1);
       std::reverse(prefix.begin(), prefix.end());
       Add(&backwards_, prefix, kPartial);
-      partial[i] = kReverse | kForward;
+      forward[i] = true;
     }
   }
   for (size_t i = 0; i < list.size(); ++i) {
-    if (partial[i] == 0) {
+    if (forward[i]) {
+      Add(&forwards_, list[i], kMatch);
+    } else {
       std::u32string reversed = list[i];
       std::reverse(reversed.begin(), reversed.end());
       Add(&backwards_, reversed, kMatch);
-    } else {
-      Add(&forwards_, list[i], kMatch);
     }
   }
   ok_ = true;
@@ -117,6 +116,7 @@ SentenceRules::SentenceRules() {
 // before it (a space skipped) read backwards spells an abbreviation, or the
 // first part of one that the text then spells forwards.
 bool SentenceRules::Suppressed(std::string_view para, size_t n) const {
+  if (backwards_.empty()) return false;
   const auto* s = reinterpret_cast<const uint8_t*>(para.data());
   size_t pos = para[n - 1] == ' ' ? n - 1 : n;
   int node = 0, best_value = kNone;

@@ -34,7 +34,7 @@ class SentenceRules {
     int value = 0;  // kNone, kMatch or kPartial
   };
   static constexpr int kNone = 0, kMatch = 1, kPartial = 2;
-  static int Add(std::vector<Node>* trie, const std::u32string& s, int value);
+  static void Add(std::vector<Node>* trie, const std::u32string& s, int value);
   bool Suppressed(std::string_view para, size_t n) const;
 
   bool ok_ = false;
