@@ -79,6 +79,8 @@ bool IsBlockMarker(std::string_view line) {
 bool LooksLikeHeadline(std::string_view line) { return !EndsLikeSentence(line) && WordCount(line, 20) <= 20; }
 
 bool IsBackground(std::string_view p) {
+  // Most paragraphs have no "born" at all: one search settles them.
+  if (p.find("born") == std::string_view::npos) return p.find("(b. ") != std::string_view::npos;
   if (ContainsAny(p, {"(born ", "; born ", "(b. ", ", born "})) return true;
   // "born 21 March 1950", "was born in 1950"
   size_t b = p.find(" born ");
