@@ -67,11 +67,15 @@ TEST(Cleaner, DropsHeadlineListsAndRepeatsKeepsBody) {
 TEST(Cleaner, MarksBiographyAsBackground) {
   std::string body =
       "Lavrov spoke on Monday.\n"
-      "Sergey Lavrov (born 21 March 1950) is a Russian diplomat. He was appointed in March 2004.\n";
+      "Sergey Lavrov (born 21 March 1950) is a Russian diplomat. He was appointed in March 2004.\n"
+      "Boris Yeltsin (b. 1931) was the first president of Russia.\n"
+      "The minister, who was born in Moscow, was born to speak.\n";
   auto ps = CleanDocument(MakeDoc("T", body, Layout::kLines));
-  ASSERT_EQ(ps.size(), 3u);
+  ASSERT_EQ(ps.size(), 5u);
   EXPECT_FALSE(ps[1].background);
   EXPECT_TRUE(ps[2].background);
+  EXPECT_TRUE(ps[3].background);
+  EXPECT_TRUE(ps[4].background);
 }
 
 TEST(Cleaner, WikiHeadingsSplitAndRelatedNewsEnds) {
