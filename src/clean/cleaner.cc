@@ -89,17 +89,6 @@ bool IsBackground(std::string_view p) {
 
 }  // namespace
 
-namespace {
-
-// ASCII-lower-cased copy of at most 16 bytes of `s`, in `buf`.
-std::string_view LowerInto(std::string_view s, char (&buf)[16]) {
-  size_t n = std::min<size_t>(s.size(), sizeof buf);
-  for (size_t i = 0; i < n; ++i) buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? static_cast<char>(s[i] + 32) : s[i];
-  return std::string_view(buf, n);
-}
-
-}  // namespace
-
 bool IsDebrisLine(std::string_view raw) {
   std::string_view line = Trim(raw);
   if (line.empty()) return true;
@@ -108,8 +97,9 @@ bool IsDebrisLine(std::string_view raw) {
   if (line.size() > 300) return false;
   // Only the first and last few bytes are compared case-insensitively.
   char head_bytes[16], tail_bytes[16];
-  std::string_view head = LowerInto(line.substr(0, 16), head_bytes);
-  std::string_view tail = LowerInto(line.substr(line.size() - std::min<size_t>(line.size(), 16)), tail_bytes);
+  std::string_view head = AsciiLowerInto(line.substr(0, 16), head_bytes);
+  std::string_view tail =
+      AsciiLowerInto(line.substr(line.size() - std::min<size_t>(line.size(), 16)), tail_bytes);
   // Read-time and share lines: "1 min read", "3 minute read".
   if ((EndsWith(tail, "min read") || EndsWith(tail, "minute read") || EndsWith(tail, "mins read")) &&
       WordCount(line, 4) <= 4)

@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -44,11 +45,43 @@ void SplitInto(std::string_view s, char sep, std::vector<std::string_view>* out)
   }
 }
 
+namespace {
+
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Eight bytes per step, with no branch inside a 64-byte block: a fifth of the
+// instructions of a byte loop (the check runs over every document).
+bool IsAscii(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size();
+  while (n >= 64) {
+    uint64_t any = 0;
+    for (int k = 0; k < 8; ++k) {
+      uint64_t w;
+      std::memcpy(&w, p + 8 * k, 8);
+      any |= w;
+    }
+    if (any & 0x8080808080808080ull) return false;
+    p += 64;
+    n -= 64;
+  }
+  for (; n > 0; ++p, --n)
+    if (static_cast<unsigned char>(*p) >= 0x80) return false;
+  return true;
+}
+
+}  // namespace
+
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : out) c = LowerAscii(c);
   return out;
+}
+
+std::string_view AsciiLowerInto(std::string_view s, std::span<char> buf) {
+  size_t n = std::min(s.size(), buf.size());
+  for (size_t i = 0; i < n; ++i) buf[i] = LowerAscii(s[i]);
+  return std::string_view(buf.data(), n);
 }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -74,31 +107,6 @@ bool EndsLikeSentence(std::string_view s) {
   if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')') return true;
   return EndsWith(t, "\xE2\x80\x9D") || EndsWith(t, "\xE3\x80\x82");
 }
-
-namespace {
-
-// Eight bytes per step, with no branch inside a 64-byte block: a fifth of the
-// instructions of a byte loop (the check runs over every document).
-bool IsAscii(std::string_view s) {
-  const char* p = s.data();
-  size_t n = s.size();
-  while (n >= 64) {
-    uint64_t any = 0;
-    for (int k = 0; k < 8; ++k) {
-      uint64_t w;
-      std::memcpy(&w, p + 8 * k, 8);
-      any |= w;
-    }
-    if (any & 0x8080808080808080ull) return false;
-    p += 64;
-    n -= 64;
-  }
-  for (; n > 0; ++p, --n)
-    if (static_cast<unsigned char>(*p) >= 0x80) return false;
-  return true;
-}
-
-}  // namespace
 
 bool RepairUtf8(std::string* text) {
   bool valid = simdjson::validate_utf8(text->data(), text->size());

@@ -3,6 +3,7 @@
 #define CASUS_SRC_UTIL_TEXT_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,8 @@ std::vector<std::string_view> Split(std::string_view s, char sep);
 // The same into `out` (cleared first), reusing its storage.
 void SplitInto(std::string_view s, char sep, std::vector<std::string_view>* out);
 std::string AsciiLower(std::string_view s);
+// The same for as much of `s` as fits in `buf`, written there (no allocation).
+std::string_view AsciiLowerInto(std::string_view s, std::span<char> buf);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 // Words separated by spaces or tabs.
