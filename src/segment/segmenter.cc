@@ -1,7 +1,6 @@
 #include "segment/segmenter.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/ustring.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -27,42 +26,15 @@ Segmenter::Segmenter() {
 
 Segmenter::~Segmenter() = default;
 
-// ICU iterates UTF-16 text several times faster than UTF-8 text (through
-// UText), so the paragraph is converted first; boundaries are mapped back to
-// byte offsets.
+// Only for text that is not valid UTF-8 (readers repair it; the library API
+// may not): ICU iterates it as bytes through UText, so offsets are bytes.
 void Segmenter::IcuBreaks(std::string_view text, size_t b, size_t e, std::vector<size_t>* out) {
-  std::string_view para = text.substr(b, e - b);
-  utf16_.resize(para.size() + 1);  // UTF-16 never has more units than UTF-8 has bytes
   UErrorCode status = U_ZERO_ERROR;
-  int32_t len = 0, substitutions = 0;
-  u_strFromUTF8WithSub(utf16_.data(), static_cast<int32_t>(utf16_.size()), &len, para.data(),
-                       static_cast<int32_t>(para.size()), 0xFFFD, &substitutions, &status);
-  if (U_FAILURE(status)) return;
-  // Invalid UTF-8 (readers repair it; the library API may not) is iterated
-  // as bytes through UText, where offsets stay byte offsets.
-  const bool utf8 = substitutions > 0;
-  UText* ut = utf8 ? utext_openUTF8(nullptr, para.data(), static_cast<int64_t>(para.size()), &status)
-                   : utext_openUChars(nullptr, utf16_.data(), len, &status);
+  UText* ut = utext_openUTF8(nullptr, text.data() + b, static_cast<int64_t>(e - b), &status);
   if (U_FAILURE(status)) return;
   breaker_->setText(ut, status);
-  const bool units_are_bytes = utf8 || static_cast<size_t>(len) == para.size();  // or ASCII
-  size_t byte = 0;
-  int32_t unit = 0;
-  for (int32_t k = breaker_->next(); U_SUCCESS(status) && k != icu::BreakIterator::DONE;
-       k = breaker_->next()) {
-    if (units_are_bytes) {
-      byte = static_cast<size_t>(k);
-    } else {
-      // Walk code points: 1-3 UTF-8 bytes are one UTF-16 unit, 4 bytes two.
-      while (unit < k && byte < para.size()) {
-        unsigned char c = para[byte];
-        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        byte = std::min(para.size(), byte + n);
-        unit += n == 4 ? 2 : 1;
-      }
-    }
-    out->push_back(b + byte);
-  }
+  for (int32_t k = breaker_->next(); U_SUCCESS(status) && k != icu::BreakIterator::DONE; k = breaker_->next())
+    out->push_back(b + static_cast<size_t>(k));
   utext_close(ut);
 }
 
@@ -83,8 +55,7 @@ void Segmenter::Segment(std::string_view text, const std::vector<Paragraph>& par
     // that is not valid UTF-8), as byte offsets.
     breaks.clear();
     if (!p.title) {
-      bool done = rules_.ok() && rules_.Breaks(text, p.start, p.end, &breaks);
-      if (!done && breaker_) IcuBreaks(text, p.start, p.end, &breaks);
+      if (!rules_.Breaks(text, p.start, p.end, &breaks) && breaker_) IcuBreaks(text, p.start, p.end, &breaks);
     }
     breaks.push_back(p.end);
 

@@ -60,7 +60,6 @@ class Segmenter {
 
   SentenceRules rules_;
   std::unique_ptr<icu::BreakIterator> breaker_;
-  std::vector<char16_t> utf16_;  // scratch
 };
 
 }  // namespace casus
