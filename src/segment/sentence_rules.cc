@@ -157,12 +157,19 @@ namespace {
 
 constexpr uint8_t kInvalid = 0xFF;  // not UTF-8
 
+// Sentence_Break of a decoded code point (negative: not UTF-8).
+uint8_t ClassOf(UChar32 c) {
+  if (c < 0) return kInvalid;
+  if (c < 0x80) return AsciiClasses()[c];
+  return static_cast<uint8_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+}
+
 // Sentence_Break of the code point at s[*i], which moves past it.
 uint8_t ClassAt(const uint8_t* s, int32_t* i, int32_t len) {
   if (s[*i] < 0x80) return AsciiClasses()[s[(*i)++]];
   UChar32 c;
   U8_NEXT(s, *i, len, c);
-  return c < 0 ? kInvalid : static_cast<uint8_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+  return ClassOf(c);
 }
 
 // The unit at s[*i] (a character with its Extend/Format marks, SB5; CR LF
@@ -190,7 +197,7 @@ uint8_t UnitBefore(const uint8_t* s, int32_t t) {
   while (t > 0) {
     UChar32 c;
     U8_PREV(s, 0, t, c);
-    uint8_t cls = c < 0 ? kInvalid : static_cast<uint8_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+    uint8_t cls = ClassOf(c);
     if (cls == U_SB_EXTEND || cls == U_SB_FORMAT) {
       marks = true;
       continue;

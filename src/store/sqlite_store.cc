@@ -388,9 +388,12 @@ class SqliteStore : public Store {
     // The stored hash of every id in the batch that is already stored. While
     // the ids this store added are tracked, only those may be stored: the
     // others need no query.
+    std::vector<uint64_t> id_hashes(batch.size());
     std::vector<const std::string*> to_look_up;
-    for (const CodedDocument& cd : batch)
-      if (!tracking_ids_ || added_ids_.contains(StableHash64(cd.doc.id))) to_look_up.push_back(&cd.doc.id);
+    for (size_t i = 0; i < batch.size(); ++i) {
+      id_hashes[i] = StableHash64(batch[i].doc.id);
+      if (!tracking_ids_ || added_ids_.contains(id_hashes[i])) to_look_up.push_back(&batch[i].doc.id);
+    }
     absl::flat_hash_map<std::string, std::string> stored;
     for (size_t i = 0; i < to_look_up.size();) {
       size_t n = std::min<size_t>(to_look_up.size() - i, 64);
@@ -441,7 +444,7 @@ class SqliteStore : public Store {
         deleted_any = true;
       }
       in_batch[d.id] = i;
-      TrackId(d.id);
+      TrackId(id_hashes[i]);
       if (!docs.Add({d.id, dates[i], d.title, d.url, d.source, d.origin, d.text, hashes[i], next_sentence_id_,
                      static_cast<long long>(cd.sentences.size())}))
         return Error("insert document " + d.id);
@@ -643,9 +646,8 @@ class SqliteStore : public Store {
   // Capped; past the cap, and once another writer is seen, every id is
   // looked up.
   static constexpr size_t kMaxTrackedIds = 4u << 20;
-  void TrackId(const std::string& id) {
+  void TrackId(uint64_t h) {  // StableHash64 of the id
     if (!tracking_ids_) return;
-    uint64_t h = StableHash64(id);
     if (added_ids_.insert(h).second) pending_ids_.push_back(h);
     if (added_ids_.size() > kMaxTrackedIds) StopTrackingIds();
   }
