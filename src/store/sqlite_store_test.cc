@@ -161,6 +161,38 @@ TEST_F(StoreTest, DocumentsStoredByAnotherWriterAreFound) {
   EXPECT_EQ(c.mentions, 2);
 }
 
+// A batch that fails half-way (here a trigger refuses one of its documents)
+// leaves none of its rows, and the batches before and after it are kept.
+TEST_F(StoreTest, FailedBatchLeavesNothingAndOthersAreKept) {
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.id = 'bad' "
+                           "BEGIN SELECT RAISE(FAIL, 'refused'); END",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  ASSERT_TRUE(store_->Add({CodeText("a", "Russia attacked Ukraine on Friday.")}, nullptr).ok());
+  Status failed = store_->Add({CodeText("b", "Spain praised Portugal on Friday."),
+                               CodeText("bad", "France criticised Italy on Friday."),
+                               CodeText("c", "Chile thanked Peru on Friday.")},
+                              nullptr);
+  EXPECT_FALSE(failed.ok());
+  EXPECT_NE(failed.message().find("refused"), std::string::npos) << failed.message();
+  ASSERT_TRUE(store_->Add({CodeText("d", "Kenya accused Uganda on Friday.")}, nullptr).ok());
+  ASSERT_TRUE(store_->Flush().ok());
+  StoreCounts c;
+  ASSERT_TRUE(store_->Counts(&c).ok());
+  EXPECT_EQ(c.documents, 2);
+  EXPECT_EQ(c.sentences, 4);  // title and body of a and d
+  EXPECT_EQ(c.mentions, 2);
+  EXPECT_EQ(SearchCount("Spain OR Portugal OR Chile"), 0);
+  EXPECT_EQ(SearchCount("Ukraine OR Uganda"), 2);
+  EXPECT_TRUE(IndexIntact());
+}
+
 TEST_F(StoreTest, EventsReadBackWithMentions) {
   ASSERT_TRUE(store_->Add({CodeText("a", "Russia attacked Ukraine on Friday.")}, nullptr).ok());
   std::vector<Event> events;
