@@ -2,6 +2,7 @@
 #include <absl/container/flat_hash_set.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -15,7 +16,7 @@ namespace casus {
 namespace {
 
 // DO NOT CHANGE a released version's schema: bump the version instead.
-constexpr const char* kSchemaVersion = "3";
+constexpr const char* kSchemaVersion = "4";
 
 // 16 KB pages (new databases only): a quarter of the write calls of 4 KB
 // pages; storing the Reuters bench file took 0.25-0.30 s of system time
@@ -33,17 +34,24 @@ PRAGMA cache_size=-65536;
 // exactly the sentences not yet in the search index (implicit rowids could
 // reuse the id of a deleted, indexed sentence). A document's sentences have
 // consecutive ids from documents.first_sentence, so no index on
-// sentences(doc_id, idx) is kept up (a tenth of the cost of storing).
+// sentence_spans(doc_id, idx) is kept up (a tenth of the cost of storing).
+// A sentence's text is not stored twice: the view `sentences` cuts it out of
+// its document's text by byte offsets (a quarter of the database's size),
+// and the search index reads its content through that view.
 const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '3');
+INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', '4');
 CREATE TABLE IF NOT EXISTS documents(
   id TEXT PRIMARY KEY, date TEXT NOT NULL, title TEXT, url TEXT, source TEXT,
   origin TEXT, text TEXT NOT NULL, hash TEXT NOT NULL,
   first_sentence INTEGER NOT NULL, sentence_count INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS sentences(
+CREATE TABLE IF NOT EXISTS sentence_spans(
   id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, idx INTEGER NOT NULL,
-  byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL, text TEXT NOT NULL);
+  byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL);
+CREATE VIEW IF NOT EXISTS sentences(id, doc_id, idx, byte_start, byte_end, text) AS
+  SELECT s.id, s.doc_id, s.idx, s.byte_start, s.byte_end,
+         CAST(substr(CAST(d.text AS BLOB), s.byte_start + 1, s.byte_end - s.byte_start) AS TEXT)
+  FROM sentence_spans s JOIN documents d ON d.id = s.doc_id;
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
   text, content='sentences', content_rowid='id', columnsize=0, tokenize='unicode61 remove_diacritics 2');
 INSERT INTO sentences_fts(sentences_fts, rank) VALUES('hashsize', 134217728);
@@ -79,6 +87,11 @@ class Stmt {
   Stmt& Bind(int i, std::string&& v) = delete;
   Stmt& BindView(int i, std::string_view v) {
     sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    return *this;
+  }
+  // Bytes as a BLOB, without a copy (substr() then counts bytes, not characters).
+  Stmt& BindBlob(int i, std::string_view v) {
+    sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
     return *this;
   }
   Stmt& BindCopy(int i, std::string_view v) {
@@ -225,6 +238,9 @@ class SqliteStore : public Store {
                         nullptr) != SQLITE_OK)
       return Status::IOError(path + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open"));
     sqlite3_busy_timeout(db_, 5000);
+    if (sqlite3_create_function_v2(db_, "casus_pending_sentence", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, this,
+                                   &PendingSentence, nullptr, nullptr, nullptr) != SQLITE_OK)
+      return Error(path);
     Status s = Exec(kPragmas, path);
     if (!s.ok()) return s;
     // Another version's database is refused before anything is written to it.
@@ -271,7 +287,7 @@ class SqliteStore : public Store {
     if (!in_transaction_) {
       Status s = Exec("BEGIN IMMEDIATE", "begin");
       if (!s.ok()) return s;
-      Stmt last_id(db_, "SELECT COALESCE(MAX(id), 0) FROM sentences");
+      Stmt last_id(db_, "SELECT COALESCE(MAX(id), 0) FROM sentence_spans");
       if (!last_id.ok() || last_id.Step() != SQLITE_ROW) {
         Status e = Error("read sentences");
         Exec("ROLLBACK", "rollback");
@@ -300,12 +316,16 @@ class SqliteStore : public Store {
   }
 
   // Indexes the pending sentences for search in one statement (FTS5 then
-  // writes one segment per commit) and commits.
+  // writes one segment per commit) and commits. Their text is taken from
+  // pending_text_: through the view, each sentence would read its whole
+  // document.
   Status Flush() override {
     if (!in_transaction_) return Status::OK();
     in_transaction_ = false;
     pending_bytes_ = 0;
-    Stmt fts(db_, "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id > ?1");
+    Stmt fts(db_,
+             "INSERT INTO sentences_fts(rowid, text) SELECT id, casus_pending_sentence(id) FROM sentence_spans "
+             "WHERE id > ?1");
     Status s = fts.ok() ? Status::OK() : Error("prepare");
     if (s.ok()) {
       fts.Bind(1, indexed_up_to_);
@@ -317,22 +337,39 @@ class SqliteStore : public Store {
       ForgetPendingIds(0);
     }
     pending_ids_.clear();
+    pending_text_.clear();
+    pending_ends_.clear();
     return s;
+  }
+
+  // casus_pending_sentence(id): the text of a sentence added in the open
+  // transaction (the connection's own function, for Flush).
+  static void PendingSentence(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const auto* self = static_cast<const SqliteStore*>(sqlite3_user_data(ctx));
+    long long k = sqlite3_value_int64(argv[0]) - self->indexed_up_to_ - 1;
+    if (k < 0 || k >= static_cast<long long>(self->pending_ends_.size())) {
+      sqlite3_result_error(ctx, "casus: sentence is not pending", -1);
+      return;
+    }
+    size_t begin = k == 0 ? 0 : self->pending_ends_[k - 1];
+    sqlite3_result_text(ctx, self->pending_text_.data() + begin, static_cast<int>(self->pending_ends_[k] - begin),
+                        SQLITE_STATIC);
   }
 
   // The statements of AddInTransaction, prepared once per connection.
   struct Statements {
     explicit Statements(sqlite3* db)
         : del_doc(db, "DELETE FROM documents WHERE id=?1"),
-          // Only committed sentences are in the search index (see Flush).
+          old_doc(db, "SELECT text, first_sentence, sentence_count FROM documents WHERE id=?1"),
+          // The sentences ?1..?2 of document text ?3, bound once (through the
+          // view, each sentence would read the whole document).
           unindex(db,
-                  "INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', s.id, s.text "
-                  "FROM documents d JOIN sentences s "
-                  "ON s.id BETWEEN d.first_sentence AND d.first_sentence + d.sentence_count - 1 "
-                  "WHERE d.id=?1 AND s.id <= ?2"),
+                  "INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', id, "
+                  "CAST(substr(?3, byte_start + 1, byte_end - byte_start) AS TEXT) FROM sentence_spans "
+                  "WHERE id BETWEEN ?1 AND ?2"),
           del_sent(
               db,
-              "DELETE FROM sentences WHERE id BETWEEN (SELECT first_sentence FROM documents WHERE id=?1) "
+              "DELETE FROM sentence_spans WHERE id BETWEEN (SELECT first_sentence FROM documents WHERE id=?1) "
               "AND (SELECT first_sentence + sentence_count - 1 FROM documents WHERE id=?1)"),
           del_ment(db, "DELETE FROM mentions WHERE doc_id=?1"),
           del_learned(db, "DELETE FROM learned_actors WHERE doc_id=?1"),
@@ -358,17 +395,18 @@ class SqliteStore : public Store {
                "INSERT OR FAIL INTO "
                "documents(id,date,title,url,source,origin,text,hash,first_sentence,sentence_count)",
                10),
-          sentences(db, "INSERT OR FAIL INTO sentences(id,doc_id,idx,byte_start,byte_end,text)", 6),
+          sentences(db, "INSERT OR FAIL INTO sentence_spans(id,doc_id,idx,byte_start,byte_end)", 5),
           lookup(db, [](size_t n) {
             return "SELECT id, hash FROM documents WHERE id IN " + Placeholders(1, n);
           }) {}
     bool ok() const {
       for (const Stmt* st :
-           {&del_doc, &unindex, &del_sent, &del_ment, &del_learned, &ins_learned, &ins_ment, &up_event, &gc})
+           {&del_doc, &old_doc, &unindex, &del_sent, &del_ment, &del_learned, &ins_learned, &ins_ment, &up_event,
+            &gc})
         if (!st->ok()) return false;
       return true;
     }
-    Stmt del_doc, unindex, del_sent, del_ment, del_learned, ins_learned, ins_ment, up_event, gc;
+    Stmt del_doc, old_doc, unindex, del_sent, del_ment, del_learned, ins_learned, ins_ment, up_event, gc;
     RowInserter docs, sentences;
     StatementCache lookup;
   };
@@ -382,7 +420,7 @@ class SqliteStore : public Store {
       }
     }
     Statements& q = *statements_;
-    Stmt &del_doc = q.del_doc, &unindex = q.unindex, &del_sent = q.del_sent, &del_ment = q.del_ment,
+    Stmt &del_doc = q.del_doc, &old_doc = q.old_doc, &unindex = q.unindex, &del_sent = q.del_sent, &del_ment = q.del_ment,
          &del_learned = q.del_learned, &ins_learned = q.ins_learned, &ins_ment = q.ins_ment,
          &up_event = q.up_event, &gc = q.gc;
     RowInserter &docs = q.docs, &sentences = q.sentences;
@@ -435,9 +473,16 @@ class SqliteStore : public Store {
       }
       if (old_hash) {
         if (!docs.Flush() || !sentences.Flush()) return Error("insert " + d.id);
-        unindex.Bind(1, d.id).Bind(2, indexed_up_to_);
-        if (unindex.Step() != SQLITE_DONE) return Error("unindex " + d.id);
-        unindex.Reset();
+        // Only committed sentences are in the search index (see Flush).
+        old_doc.Bind(1, d.id);
+        if (old_doc.Step() == SQLITE_ROW) {
+          std::string old_text = old_doc.Text(0);
+          long long first = old_doc.Int(1), last = std::min(first + old_doc.Int(2) - 1, indexed_up_to_);
+          unindex.Bind(1, first).Bind(2, last).BindBlob(3, old_text);
+          if (unindex.Step() != SQLITE_DONE) return Error("unindex " + d.id);
+          unindex.Reset();
+        }
+        old_doc.Reset();
         for (Stmt* st :
              {&del_sent, &del_doc, &del_ment, &del_learned}) {  // sentences first: found via the document
           st->Bind(1, d.id);
@@ -454,11 +499,13 @@ class SqliteStore : public Store {
                      static_cast<long long>(cd.sentences.size())}))
         return Error("insert document " + d.id);
       pending_bytes_ += d.text.size();
-      for (const Sentence& s : cd.sentences)
+      for (const Sentence& s : cd.sentences) {
+        pending_text_.append(d.text, s.start, s.end - s.start);
+        pending_ends_.push_back(pending_text_.size());
         if (!sentences.Add({next_sentence_id_++, d.id, static_cast<long long>(s.index),
-                            static_cast<long long>(s.start), static_cast<long long>(s.end),
-                            Value(std::string_view(d.text).substr(s.start, s.end - s.start))}))
+                            static_cast<long long>(s.start), static_cast<long long>(s.end)}))
           return Error("insert sentence of " + d.id);
+      }
       for (const Event& e : cd.events) mention_events.push_back(e);
       for (const LearnedActor& l : cd.learned) {
         ins_learned.Bind(1, l.name)
@@ -550,9 +597,9 @@ class SqliteStore : public Store {
         "loc_name,loc_country,loc_lat,loc_lon,negated,modality FROM events WHERE ?1 = '' OR id = ?1 "
         "ORDER BY date, id");
     Stmt mt(db_,
-            "SELECT m.event_id,m.doc_id,m.sentence,m.byte_start,m.byte_end,m.rule,s.text,d.source,"
-            "m.source_text,m.target_text,m.trigger_text FROM mentions m "
-            "JOIN documents d ON d.id=m.doc_id JOIN sentences s ON s.id=d.first_sentence+m.sentence "
+            "SELECT m.event_id,m.doc_id,m.sentence,m.byte_start,m.byte_end,m.rule,"
+            "CAST(substr(CAST(d.text AS BLOB), m.byte_start + 1, m.byte_end - m.byte_start) AS TEXT),d.source,"
+            "m.source_text,m.target_text,m.trigger_text FROM mentions m JOIN documents d ON d.id=m.doc_id "
             "WHERE ?1 = '' OR m.event_id = ?1 "
             "ORDER BY m.event_id, m.doc_id, m.sentence");
     if (!ev.ok() || !mt.ok()) return Error("prepare");
@@ -630,7 +677,7 @@ class SqliteStore : public Store {
       const char* sql;
       long long* dst;
     } q[] = {{"SELECT count(*) FROM documents", &out->documents},
-             {"SELECT count(*) FROM sentences", &out->sentences},
+             {"SELECT count(*) FROM sentence_spans", &out->sentences},
              {"SELECT count(*) FROM events", &out->events},
              {"SELECT count(*) FROM mentions", &out->mentions}};
     for (auto& x : q) {
@@ -674,6 +721,11 @@ class SqliteStore : public Store {
   long long indexed_up_to_ = 0;  // sentence ids above this await indexing
   long long next_sentence_id_ = 1;
   size_t pending_bytes_ = 0;
+  // The text of the sentences added in the open transaction, indexed at
+  // commit: sentence indexed_up_to_ + 1 + k ends at pending_ends_[k]. A
+  // failed batch's sentences stay (unused) so that later ids keep their place.
+  std::string pending_text_;
+  std::vector<size_t> pending_ends_;
 };
 
 }  // namespace

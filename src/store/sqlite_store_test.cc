@@ -133,6 +133,40 @@ TEST_F(StoreTest, SearchIndexFollowsReplacedDocuments) {
   EXPECT_TRUE(IndexIntact());
 }
 
+// Sentence text is cut out of the document by byte offsets (the view
+// `sentences`), so multi-byte characters before a sentence do not shift it, and
+// the search index reads it back for snippets.
+TEST_F(StoreTest, SentencesAreCutFromTheirDocumentByBytes) {
+  CodedDocument a = CodeText("a", "Über Zürich fiel Schnee. Путин встретился с Лавровым. Lavrov met Wang Yi.");
+  ASSERT_TRUE(store_->Add({a}, nullptr).ok());
+  ASSERT_TRUE(store_->Flush().ok());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  std::vector<std::string> texts;
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT text FROM sentences WHERE doc_id = 'a' ORDER BY idx", -1, &st, nullptr),
+            SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW) texts.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+  sqlite3_finalize(st);
+  std::vector<std::string> expected;
+  for (const Sentence& s : a.sentences) expected.push_back(a.doc.text.substr(s.start, s.end - s.start));
+  EXPECT_EQ(texts, expected);
+  ASSERT_GE(texts.size(), 4u);
+  EXPECT_EQ(texts.back(), "Lavrov met Wang Yi.");
+  std::string snippet;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT snippet(sentences_fts, 0, '[', ']', '…', 8) FROM sentences_fts "
+                               "WHERE sentences_fts MATCH 'zurich'",
+                               -1, &st, nullptr),
+            SQLITE_OK);
+  if (sqlite3_step(st) == SQLITE_ROW) snippet = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  EXPECT_EQ(snippet, "Über [Zürich] fiel Schnee.");
+  EXPECT_EQ(SearchCount("лавровым"), 1);
+  EXPECT_TRUE(IndexIntact());
+}
+
 // A fresh store remembers the ids it added instead of looking each new one up;
 // documents another writer stored meanwhile, or that were stored before the
 // store was opened, are still found.
