@@ -7,7 +7,9 @@
 // time per stage. A fresh database is used for every SQLite run, and closing
 // it is part of the timed run.
 //
-//   casus_bench [--threads 1,2] [--sinks sqlite,jsonl] [--repeat N] INPUT...
+//   casus_bench [--threads 1,2] [--sinks sqlite,jsonl] [--batch-bytes N] [--repeat N] INPUT...
+//
+// --batch-bytes sets RunOptions::batch_bytes (how its default was chosen).
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -70,16 +72,19 @@ double PeakRssMb() {
 int main(int argc, char** argv) {
   std::vector<std::string> threads = {"1", "2"}, sinks = {"sqlite", "jsonl"}, inputs;
   int repeat = 1;
+  size_t batch_bytes = casus::RunOptions{}.batch_bytes;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--threads" && i + 1 < argc)
       threads = SplitList(argv[++i]);
     else if (a == "--sinks" && i + 1 < argc)
       sinks = SplitList(argv[++i]);
+    else if (a == "--batch-bytes" && i + 1 < argc)
+      batch_bytes = std::strtoull(argv[++i], nullptr, 10);
     else if (a == "--repeat" && i + 1 < argc)
       repeat = std::max(1, std::atoi(argv[++i]));
     else if (a == "-h" || a == "--help") {
-      std::printf("usage: casus_bench [--threads 1,2] [--sinks sqlite,jsonl] [--repeat N] INPUT...\n");
+      std::printf("usage: casus_bench [--threads 1,2] [--sinks sqlite,jsonl] [--batch-bytes N] [--repeat N] INPUT...\n");
       return 0;
     } else
       inputs.push_back(a);
@@ -115,6 +120,7 @@ int main(int argc, char** argv) {
         }
         casus::RunOptions ro;
         ro.threads = std::atoi(th.c_str());
+        ro.batch_bytes = batch_bytes;
         ro.collect_events = sink == "jsonl";
         std::vector<casus::Event> events;
         casus::RunStats st;

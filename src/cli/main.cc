@@ -277,7 +277,8 @@ int main(int argc, char** argv) {
   code->add_option("--threads", code_args.threads, "Worker threads (output is identical for any count)")
       ->check(CLI::Range(1, 256));
   code->add_option("--batch", code_args.batch,
-                   "Documents coded per batch (the store commits every ~4 MB of text)")
+                   "Documents coded per batch, at most (a batch also ends at 512 KB of text; the store "
+                   "commits every ~4 MB)")
       ->check(CLI::Range(1, 100000));
   code->add_flag("--keep-negated", code_args.keep_negated, "Also emit negated mentions (negated=true)");
   code->add_flag("-q,--quiet", code_args.quiet, "No progress, notes or summary on stderr");

@@ -182,6 +182,7 @@ Status Run(const std::vector<std::string>& inputs, const ReadOptions& read_optio
   Writer writer(store, options.collect_events && events, &mentions);
   CodingPool pool(engine, std::max(1, options.threads));
   std::vector<Document> batch;
+  size_t batch_bytes = 0;
   std::vector<CodedDocument> coded;
   std::vector<Status> status;
   auto read_mark = Clock::now();
@@ -211,6 +212,7 @@ Status Run(const std::vector<std::string>& inputs, const ReadOptions& read_optio
     writer.Push(std::move(coded));
     coded.clear();
     batch.clear();
+    batch_bytes = 0;
     if (on_progress) on_progress(st);
     read_mark = Clock::now();
   };
@@ -219,8 +221,9 @@ Status Run(const std::vector<std::string>& inputs, const ReadOptions& read_optio
       [&](Document&& d) {
         ++st.documents;
         st.input_bytes += d.text.size();
+        batch_bytes += d.text.size();
         batch.push_back(std::move(d));
-        if (batch.size() >= options.batch) flush();
+        if (batch.size() >= options.batch || batch_bytes >= options.batch_bytes) flush();
       },
       [&](const ReadIssue& issue) {
         if (issue.severity == Severity::kError) ++st.errors;
