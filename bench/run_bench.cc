@@ -3,13 +3,16 @@
 // For each thread count and sink (SQLite, JSONL) it runs the whole job —
 // read, code, store or serialise — and prints raw input MB/s (per wall-clock
 // second, and per CPU second of all threads: the per-core figure), sentences/s,
-// articles/s, events/s, peak RSS, the knowledge-base load time and the share of
-// time per stage. A fresh database is used for every SQLite run, and closing
+// articles/s, events/s, peak RSS during the run, the knowledge-base load time
+// and the share of time per stage. Memory the allocator still holds from an
+// earlier run of the same process counts in the peak too: for a clean memory
+// figure, run one sink and thread count per process. A fresh database is used for every SQLite run, and closing
 // it is part of the timed run.
 //
 //   casus_bench [--threads 1,2] [--sinks sqlite,jsonl] [--batch-bytes N] [--repeat N] INPUT...
 //
 // --batch-bytes sets RunOptions::batch_bytes (how its default was chosen).
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -17,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -61,8 +65,23 @@ double CpuSeconds() {
   return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
+// Linux keeps the process's peak resident set size (VmHWM); writing "5" to
+// /proc/self/clear_refs resets it to the current size, so that each run's
+// peak is its own and not the largest of the runs before it. The memory the
+// allocator kept from earlier runs is given back first (malloc_trim), or it
+// would count in every later run.
+void ResetPeakRss() {
+  malloc_trim(0);
+  std::ofstream clear("/proc/self/clear_refs");
+  clear << "5";
+}
+
 double PeakRssMb() {
-  rusage ru{};
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("VmHWM:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) / 1024.0;  // kB
+  rusage ru{};  // no /proc: the peak of the whole process
   getrusage(RUSAGE_SELF, &ru);
   return ru.ru_maxrss / 1024.0;
 }
@@ -124,6 +143,7 @@ int main(int argc, char** argv) {
         ro.collect_events = sink == "jsonl";
         std::vector<casus::Event> events;
         casus::RunStats st;
+        ResetPeakRss();
         auto start = std::chrono::steady_clock::now();
         double cpu_start = CpuSeconds();
         s = casus::Run(
