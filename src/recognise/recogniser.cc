@@ -444,24 +444,27 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
     }
   }
   // Persons named in this sentence's mentions (`out` from first_new, and
-  // `extra`) before token `before`.
+  // `extra`) before token `before`: known and learned persons, each once.
   auto persons_in = [&](const std::vector<ActorMention>& extra, size_t before) {
-    std::vector<DocumentMemory::Person> ps;
+    DocumentMemory::PersonsNamed ps;
     size_t n_out = out->size() - first_new;
-    for (size_t k = 0; k < n_out + extra.size(); ++k) {
+    for (size_t k = 0; k < n_out + extra.size() && ps.count < 2; ++k) {
       const ActorMention& m = k < n_out ? (*out)[first_new + k] : extra[k - n_out];
       if (m.kb_id.empty() || m.tb >= before || m.coreferent) continue;
+      if (ps.count == 1 && m.kb_id == ps.kb_id) continue;
       const ActorEntry* entry = kb_.FindActor(m.kb_id);
       if (!StartsWith(m.kb_id, "learned:") && !(entry && entry->person)) continue;
-      bool dup = false;
-      for (const auto& q : ps) dup = dup || q.kb_id == m.kb_id;
-      if (!dup) ps.push_back(DocumentMemory::Person{"", "", m.name, m.code, m.country, m.kb_id});
+      if (ps.count++ == 0) {
+        ps.code = m.code;
+        ps.country = m.country;
+        ps.kb_id = m.kb_id;
+      }
     }
     // Unknown names ("Anna Kovac") count too: they make a pronoun ambiguous.
-    for (size_t t = tb; t + 1 < std::min(te, before); ++t) {
+    for (size_t t = tb; t + 1 < std::min(te, before) && ps.count < 2; ++t) {
       if (!NameToken(tokens[t], covered[t - tb]) || !NameToken(tokens[t + 1], covered[t + 1 - tb])) continue;
       if (t > tb && NameToken(tokens[t - 1], covered[t - 1 - tb])) continue;
-      ps.push_back(DocumentMemory::Person{"", "", span_text(t, t + 2), "", "", "unknown:" + tokens[t].lower});
+      ++ps.count;  // never resolved to: it only makes a pronoun ambiguous
       ++t;
     }
     return ps;
@@ -472,14 +475,12 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
   const size_t pronouns_from = memory->pronouns ? tb : te;
   for (size_t t = pronouns_from; t < te; ++t) {
     if (!HeOrShe(tokens[t])) continue;
-    std::vector<DocumentMemory::Person> here = persons_in(added, t);
-    const std::vector<DocumentMemory::Person>* pick = here.empty() ? nullptr : &here;
-    for (size_t back = 0; !pick && back < 3 && back < memory->persons_by_sentence.size(); ++back) {
-      const auto& ps = memory->persons_by_sentence[memory->persons_by_sentence.size() - 1 - back];
-      if (!ps.empty()) pick = &ps;
-    }
-    if (!pick || pick->size() != 1) continue;
-    const auto& p = (*pick)[0];
+    DocumentMemory::PersonsNamed here = persons_in(added, t);
+    const DocumentMemory::PersonsNamed* pick = here.count ? &here : nullptr;
+    for (auto it = memory->persons_by_sentence.rbegin(); !pick && it != memory->persons_by_sentence.rend(); ++it)
+      if (it->count) pick = &*it;
+    if (!pick || pick->count != 1) continue;
+    const auto& p = *pick;
     ActorMention a;
     a.tb = t;
     a.te = t + 1;
@@ -511,10 +512,17 @@ void Recogniser::UseMemory(std::string_view text, const std::vector<Token>& toke
     m.coreferent = true;
   }
   for (auto& a : added) out->push_back(std::move(a));
-  std::sort(out->begin() + first_new, out->end(),
-            [](const ActorMention& x, const ActorMention& y) { return x.tb < y.tb; });
+  // In token order (mentions are heavy to move: most sentences, already in
+  // order, are only checked).
+  auto by_start = [](const ActorMention& x, const ActorMention& y) { return x.tb < y.tb; };
+  if (!std::is_sorted(out->begin() + first_new, out->end(), by_start))
+    std::sort(out->begin() + first_new, out->end(), by_start);
   // Remember this sentence for the next ones.
-  if (memory->pronouns) memory->persons_by_sentence.push_back(persons_in({}, te));
+  if (memory->pronouns) {
+    auto& recent = memory->persons_by_sentence;
+    if (recent.size() == DocumentMemory::kPronounReach) recent.erase(recent.begin());
+    recent.push_back(persons_in({}, te));
+  }
   for (size_t k = first_new; k < out->size(); ++k) {
     const ActorMention& m = (*out)[k];
     if (!m.country.empty() && m.code.size() == 6 && m.code.compare(0, 3, m.country) == 0 && !m.place_only)

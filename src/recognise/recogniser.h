@@ -52,12 +52,21 @@ struct DocumentMemory {
   struct AgentUse {
     std::string agent, country;
   };
+  // The persons a stretch of text names, as much as "he"/"she" needs: how
+  // many (counting stops at two, which leaves a pronoun unresolved) and the
+  // first one's code, country and id.
+  struct PersonsNamed {
+    int count = 0;
+    std::string code, country, kb_id;
+  };
   std::vector<Person> learned;  // names learned so far
   // Indexes into `learned`: by full name, and by first and last word (each
   // list in learning order), so that long documents stay linear.
   absl::flat_hash_map<std::string, size_t> learned_index;
   absl::flat_hash_map<std::string, std::vector<size_t>> by_word;
-  std::vector<std::vector<Person>> persons_by_sentence;  // persons named, per sentence
+  // Persons named by each of the last kPronounReach sentences, oldest first.
+  static constexpr size_t kPronounReach = 3;
+  std::vector<PersonsNamed> persons_by_sentence;
   std::vector<AgentUse> agent_uses;                      // "Russian foreign ministry" ...
   std::vector<LearnedActor> evidence;                    // what was learned, in order
   int sentence = 0;                                      // index of the sentence being read
