@@ -115,9 +115,11 @@ class Stmt {
     sqlite3_reset(s_);
     sqlite3_clear_bindings(s_);
   }
+  // All the value's bytes (a NUL inside text does not end it; byte offsets
+  // into a document's text must hold).
   std::string Text(int c) const {
     const unsigned char* t = sqlite3_column_text(s_, c);
-    return t ? reinterpret_cast<const char*>(t) : "";
+    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(s_, c)) : "";
   }
   long long Int(int c) const { return sqlite3_column_int64(s_, c); }
   double Real(int c) const { return sqlite3_column_double(s_, c); }
@@ -475,14 +477,23 @@ class SqliteStore : public Store {
         if (!docs.Flush() || !sentences.Flush()) return Error("insert " + d.id);
         // Only committed sentences are in the search index (see Flush).
         old_doc.Bind(1, d.id);
-        if (old_doc.Step() == SQLITE_ROW) {
-          std::string old_text = old_doc.Text(0);
-          long long first = old_doc.Int(1), last = std::min(first + old_doc.Int(2) - 1, indexed_up_to_);
-          unindex.Bind(1, first).Bind(2, last).BindBlob(3, old_text);
-          if (unindex.Step() != SQLITE_DONE) return Error("unindex " + d.id);
-          unindex.Reset();
+        int rc = old_doc.Step();
+        std::string old_text;
+        long long first = 0, count = 0;
+        if (rc == SQLITE_ROW) {
+          old_text = old_doc.Text(0);
+          first = old_doc.Int(1);
+          count = old_doc.Int(2);
         }
+        Status read = rc == SQLITE_ROW || rc == SQLITE_DONE ? Status::OK() : Error("read " + d.id);
         old_doc.Reset();
+        if (!read.ok()) return read;
+        if (rc == SQLITE_ROW) {
+          unindex.Bind(1, first).Bind(2, std::min(first + count - 1, indexed_up_to_)).BindBlob(3, old_text);
+          Status unindexed = unindex.Step() == SQLITE_DONE ? Status::OK() : Error("unindex " + d.id);
+          unindex.Reset();
+          if (!unindexed.ok()) return unindexed;
+        }
         for (Stmt* st :
              {&del_sent, &del_doc, &del_ment, &del_learned}) {  // sentences first: found via the document
           st->Bind(1, d.id);
