@@ -62,6 +62,12 @@ class StoreTest : public ::testing::Test {
     sqlite3_close(db);
     return ok;
   }
+  StoreCounts CountsNow() {
+    StoreCounts c;
+    Status s = store_->Counts(&c);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return c;
+  }
   std::string path_;
   std::unique_ptr<Store> store_;
 };
@@ -91,8 +97,7 @@ TEST_F(StoreTest, ReingestingChangesNothing) {
 TEST_F(StoreTest, ChangedDocumentReplacesItsMentions) {
   ASSERT_TRUE(store_->Add({CodeText("a", "Russia attacked Ukraine on Friday.")}, nullptr).ok());
   ASSERT_TRUE(store_->Add({CodeText("a", "Nothing happened on Friday.")}, nullptr).ok());
-  StoreCounts c;
-  ASSERT_TRUE(store_->Counts(&c).ok());
+  StoreCounts c = CountsNow();
   EXPECT_EQ(c.documents, 1);
   EXPECT_EQ(c.events, 0);
   EXPECT_EQ(c.mentions, 0);
@@ -107,8 +112,7 @@ TEST_F(StoreTest, RepeatedIdInOneBatch) {
                         &skipped)
                   .ok());
   EXPECT_EQ(skipped, 1u);
-  StoreCounts c;
-  ASSERT_TRUE(store_->Counts(&c).ok());
+  StoreCounts c = CountsNow();
   EXPECT_EQ(c.documents, 1);
   EXPECT_EQ(c.sentences, 2);  // title and body of the last copy
   EXPECT_EQ(c.mentions, 0);
@@ -167,6 +171,21 @@ TEST_F(StoreTest, SentencesAreCutFromTheirDocumentByBytes) {
   EXPECT_TRUE(IndexIntact());
 }
 
+// A NUL byte inside a document does not cut its text short when it is read
+// back to take its sentences out of the search index.
+TEST_F(StoreTest, ReplacingADocumentWithANulByteKeepsTheIndexIntact) {
+  CodedDocument a = CodeText("a", std::string("Talks went on.\0 Russia attacked Ukraine on Friday.", 50));
+  ASSERT_NE(a.doc.text.find('\0'), std::string::npos);
+  ASSERT_TRUE(store_->Add({a}, nullptr).ok());
+  ASSERT_TRUE(store_->Flush().ok());
+  EXPECT_EQ(SearchCount("attacked"), 1);
+  ASSERT_TRUE(store_->Add({CodeText("a", "Nothing happened on Friday.")}, nullptr).ok());
+  ASSERT_TRUE(store_->Flush().ok());
+  EXPECT_EQ(SearchCount("attacked"), 0);
+  EXPECT_EQ(SearchCount("happened"), 1);
+  EXPECT_TRUE(IndexIntact());
+}
+
 // A fresh store remembers the ids it added instead of looking each new one up;
 // documents another writer stored meanwhile, or that were stored before the
 // store was opened, are still found.
@@ -189,8 +208,7 @@ TEST_F(StoreTest, DocumentsStoredByAnotherWriterAreFound) {
   ASSERT_TRUE(Store::Open(path_, &store_).ok());
   ASSERT_TRUE(store_->Add({b, a}, &skipped).ok());
   EXPECT_EQ(skipped, 2u);
-  StoreCounts c;
-  ASSERT_TRUE(store_->Counts(&c).ok());
+  StoreCounts c = CountsNow();
   EXPECT_EQ(c.documents, 2);
   EXPECT_EQ(c.mentions, 2);
 }
@@ -217,8 +235,7 @@ TEST_F(StoreTest, FailedBatchLeavesNothingAndOthersAreKept) {
   EXPECT_NE(failed.message().find("refused"), std::string::npos) << failed.message();
   ASSERT_TRUE(store_->Add({CodeText("d", "Kenya accused Uganda on Friday.")}, nullptr).ok());
   ASSERT_TRUE(store_->Flush().ok());
-  StoreCounts c;
-  ASSERT_TRUE(store_->Counts(&c).ok());
+  StoreCounts c = CountsNow();
   EXPECT_EQ(c.documents, 2);
   EXPECT_EQ(c.sentences, 4);  // title and body of a and d
   EXPECT_EQ(c.mentions, 2);
